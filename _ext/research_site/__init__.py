@@ -1,0 +1,64 @@
+"""Sphinx extension of Mingze Wang's research site.
+
+One module per concept: :mod:`.annotations` (author markers as data),
+:mod:`.numbering` (paper numbers from refs.bib's order), :mod:`.style` (the
+pybtex style), :mod:`.backend` and :mod:`.entries` (rendering entries with
+named parts), :mod:`.referencing` (ascending multi-citations),
+:mod:`.publications` (the list by year and the selected papers),
+:mod:`.coauthors` (the co-authors data file), :mod:`.assets` (CSS).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+import pybtex.plugin
+import sphinxcontrib.bibtex.plugin
+
+from . import assets, coauthors, entries, publications
+from .numbering import Numbering
+from .referencing import REFERENCE_STYLE_NAME, AscendingLabelReferenceStyle
+from .style import STYLE_NAME, ResearchStyle
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+__version__ = "1.0.0"
+
+
+def configure_style(app: Sphinx) -> None:
+    """Bind the pybtex style to this site's owner and refs.bib numbering.
+
+    Runs after sphinxcontrib-bibtex has parsed the bib files on builder-inited.
+    """
+    domain = cast("BibtexDomain", app.env.get_domain("cite"))
+    numbering = Numbering.from_bibdata(domain.bibdata.data)
+    style = ResearchStyle.configured(app.config.research_site_owner, numbering)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the style, the directives and the transforms."""
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_config_value("research_site_owner", "", "env", types=[str])
+    pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, ResearchStyle, force=True)
+    sphinxcontrib.bibtex.plugin.register_plugin(
+        "sphinxcontrib.bibtex.style.referencing",
+        REFERENCE_STYLE_NAME,
+        AscendingLabelReferenceStyle,
+        force=True,
+    )
+    # after sphinxcontrib-bibtex's own builder-inited handler (priority 500)
+    app.connect("builder-inited", configure_style, priority=600)
+    assets.setup(app)
+    coauthors.setup(app)
+    publications.setup(app)
+    entries.setup(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,31 @@
+"""Docutils rendering of formatted entries, keeping the style's named parts.
+
+pybtex-docutils drops tags it does not know; this backend turns the style's
+``pub-*`` tags into ``inline`` nodes with that class, so HTML can lay an entry
+out (title, authors, venue, award badge) and LaTeX can style it.
+"""
+
+from __future__ import annotations
+
+import docutils.nodes
+import pybtex_docutils
+from pybtex.style import FormattedEntry
+
+#: Prefix of the style's part tags.
+PART_PREFIX = "pub-"
+
+
+class EntryBackend(pybtex_docutils.Backend):
+    """pybtex-docutils backend that keeps ``pub-*`` parts as classed inlines."""
+
+    def format_tag(
+        self, tag_name: str, text: list[docutils.nodes.Node]
+    ) -> list[docutils.nodes.Node]:
+        if tag_name.startswith(PART_PREFIX):
+            return [docutils.nodes.inline("", "", *text, classes=[tag_name])]
+        return super().format_tag(tag_name, text)
+
+
+def entry_paragraph(entry: FormattedEntry) -> docutils.nodes.paragraph:
+    """The paragraph of a formatted entry, its parts classed."""
+    return EntryBackend().paragraph(entry)

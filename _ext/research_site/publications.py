@@ -1,0 +1,151 @@
+"""The publication list by year, and the home page's selected papers.
+
+``publication-list`` makes one section per year of refs.bib, newest first, with
+the stable anchor ``#<year>``, each holding a sphinxcontrib-bibtex bibliography
+of that year's entries (cite targets ``#<key>``). Nothing about a paper is typed
+in a page: years, entries, labels and order all come from refs.bib.
+
+``selected-publications`` lists the entries whose ``selected`` field is true,
+each led by its citation label linking to the entry in the full list.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+import docutils.nodes
+from docutils.nodes import make_id
+from pybtex.database import Entry
+from pybtex.plugin import find_plugin
+from sphinx.addnodes import pending_xref
+from sphinx.util.docutils import SphinxDirective
+from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
+from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
+
+from .annotations import legend_items
+from .backend import entry_paragraph
+
+if TYPE_CHECKING:
+    from pybtex.style.formatting import BaseStyle
+    from sphinx.application import Sphinx
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+#: The field that puts a paper on the home page.
+SELECTED_FIELD = "selected"
+
+
+def cite_domain(directive: SphinxDirective) -> BibtexDomain:
+    """sphinxcontrib-bibtex's domain (it holds the parsed refs.bib)."""
+    return cast("BibtexDomain", directive.env.get_domain("cite"))
+
+
+def bib_entries(directive: SphinxDirective) -> tuple[list[Path], list[Entry]]:
+    """The configured bib files and their entries, noting them as dependencies."""
+    domain = cite_domain(directive)
+    bibfiles = list(domain.bibdata.bibfiles)
+    for bibfile in bibfiles:
+        directive.env.note_dependency(str(bibfile))
+    return bibfiles, list(domain.get_entries(bibfiles))
+
+
+def legend() -> docutils.nodes.paragraph:
+    """``* equal contribution, † project lead``, from the known annotations."""
+    para = docutils.nodes.paragraph(classes=["pub-legend"])
+    for n, (symbol, meaning) in enumerate(legend_items()):
+        if n:
+            para += docutils.nodes.Text(", ")
+        para += docutils.nodes.superscript(symbol, symbol)
+        para += docutils.nodes.Text(f"\u00a0{meaning}")
+    return para
+
+
+class PublicationListDirective(SphinxDirective):
+    """All entries of refs.bib in year sections, newest year first."""
+
+    has_content = False
+
+    def run(self) -> list[docutils.nodes.Node]:
+        bibfiles, entries = bib_entries(self)
+        years = sorted({entry.fields["year"] for entry in entries}, key=int, reverse=True)
+        result: list[docutils.nodes.Node] = [legend()]
+        for year in years:
+            section = docutils.nodes.section(ids=[year], names=[year])
+            self.state.document.note_implicit_target(section, section)
+            section += docutils.nodes.title(year, year)
+            year_entries = [entry for entry in entries if entry.fields["year"] == year]
+            section += self.bibliography(bibfiles, year, year_entries)
+            result.append(section)
+        return result
+
+    def bibliography(
+        self, bibfiles: list[Path], year: str, entries: list[Entry]
+    ) -> bibliography_node:
+        """A bibliography node of one year, registered with sphinxcontrib-bibtex.
+
+        Its citation targets exist for that year's entries only, so every
+        entry has exactly one anchor, ``#<key>``, whatever the number of years.
+        """
+        document = self.state.document
+        node = bibliography_node("", docname=self.env.docname, ids=[f"bibliography-{year}"])
+        document.note_explicit_target(node, node)
+        citation_nodes: dict[str, docutils.nodes.Element] = {}
+        for entry in entries:
+            citation = docutils.nodes.citation(ids=[make_id(entry.key)])
+            document.note_explicit_target(citation, citation)
+            citation_nodes[entry.key] = citation
+        domain = cite_domain(self)
+        domain.bibliographies[BibliographyKey(self.env.docname, node["ids"][0])] = (
+            BibliographyValue(
+                line=self.lineno,
+                bibfiles=bibfiles,
+                style=self.config.bibtex_default_style,
+                list_="citation",
+                enumtype="arabic",
+                start=1,
+                labelprefix="",
+                keyprefix="",
+                filter_=ast.parse(f"year == {year!r}"),
+                citation_nodes=citation_nodes,
+                keys=[],
+            )
+        )
+        return node
+
+
+class SelectedPublicationsDirective(SphinxDirective):
+    """The entries marked ``selected = {true}``, newest first, same style."""
+
+    has_content = False
+
+    def run(self) -> list[docutils.nodes.Node]:
+        _, entries = bib_entries(self)
+        style: BaseStyle = find_plugin("pybtex.style.formatting", self.config.bibtex_default_style)()
+        chosen = [
+            entry
+            for entry in entries
+            if entry.fields.get(SELECTED_FIELD, "").strip().lower() == "true"
+        ]
+        items = docutils.nodes.bullet_list(classes=["pub-selected"])
+        for formatted in style.format_entries(chosen):
+            para = entry_paragraph(formatted)
+            para.insert(0, docutils.nodes.Text(" "))
+            para.insert(0, self.label_reference(formatted.key))
+            items += docutils.nodes.list_item("", para)
+        return [legend(), items]
+
+    def label_reference(self, key: str) -> pending_xref:
+        """``[18]`` linking to the entry, resolved like any citation."""
+        ref = pending_xref(
+            key, refdomain="cite", reftype="p", reftarget=key, refwarn=True,
+            support_smartquotes=False,
+        )
+        ref += docutils.nodes.inline(key, key)
+        return ref
+
+
+def setup(app: Sphinx) -> None:
+    """Register the directives."""
+    app.add_directive("publication-list", PublicationListDirective)
+    app.add_directive("selected-publications", SelectedPublicationsDirective)

@@ -1,0 +1,186 @@
+"""The pybtex style of the site: one rendering of an entry everywhere.
+
+An entry reads like the owner's own list::
+
+    Title. Author*†, Author*, Author. Venue (Short), 1–22, May 2025. [Award]
+
+The owner's name is bold wherever it appears, markers come from the entry's
+``author+an`` data (:mod:`.annotations`), labels and order from the file order
+of refs.bib (:mod:`.numbering`). The parts of an entry are wrapped in named
+tags (``pub-title``, ``pub-authors``, ...) that :mod:`.backend` turns into
+classed nodes; other pybtex backends render the tags' text unchanged.
+
+The style never modifies the entries it formats.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import ClassVar
+
+from pybtex.database import Entry, Person
+from pybtex.richtext import Tag, Text
+from pybtex.style import FormattedEntry
+from pybtex.style.formatting import BaseStyle
+from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.sorting import BaseSortingStyle
+
+from .annotations import author_markers
+from .numbering import Numbering
+
+#: The pybtex plugin name of the formatting style.
+STYLE_NAME = "research"
+
+#: ``pubstate`` values (biblatex) and how the venue line shows them.
+PUBSTATE_TEXT = {
+    "submitted": "Under review",
+    "inpress": "In press",
+    "forthcoming": "Forthcoming",
+    "inpreparation": "In preparation",
+    "prepublished": "Preprint",
+}
+
+#: Tag names of the parts of an entry (rendered as classes by :mod:`.backend`).
+TITLE, AUTHORS, OWNER, VENUE, AWARD = (
+    "pub-title",
+    "pub-authors",
+    "pub-owner",
+    "pub-venue",
+    "pub-award",
+)
+
+MONTHS = (
+    "January February March April May June July "
+    "August September October November December"
+).split()
+
+
+def _latex_text(value: str) -> Text:
+    """Rich text of a BibTeX field value (braces and LaTeX escapes resolved)."""
+    return Text.from_latex(value)
+
+
+def person_words(person: Person) -> tuple[str, ...]:
+    """A person's name as plain, case-folded words, for comparing names."""
+    parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
+    plain = (str(_latex_text(part)) for part in parts)
+    return tuple(unicodedata.normalize("NFC", word).casefold() for word in plain)
+
+
+def full_name(person: Person) -> Text:
+    """``First Middle von Last, Jr.`` with every given name written out."""
+    parts = person.rich_first_names + person.rich_middle_names
+    parts += person.rich_prelast_names + person.rich_last_names
+    name = Text(" ").join(parts)
+    if person.lineage_names:
+        name = Text(name, ", ", Text(" ").join(person.rich_lineage_names))
+    return name
+
+
+def month_name(value: str) -> str:
+    """``May`` for a month given as a name, an abbreviation or a number."""
+    value = value.strip()
+    if value.isdigit() and 1 <= int(value) <= 12:
+        return MONTHS[int(value) - 1]
+    for name in MONTHS:
+        if value.casefold() in (name.casefold(), name[:3].casefold()):
+            return name
+    raise ValueError(f"'{value}' is not a month (use jan ... dec, a name or 1-12)")
+
+
+class NumberLabelStyle(BaseLabelStyle):
+    """Labels are the paper numbers of :mod:`.numbering`."""
+
+    numbering: ClassVar[Numbering] = Numbering(())
+
+    def format_labels(self, sorted_entries: Iterable[Entry]) -> Iterator[str]:
+        for entry in sorted_entries:
+            yield self.numbering.label(entry)
+
+
+class NewestFirstSortingStyle(BaseSortingStyle):
+    """Highest number first: the owner's list runs [18] down to [1]."""
+
+    numbering: ClassVar[Numbering] = Numbering(())
+
+    def sorting_key(self, entry: Entry) -> int:
+        return -self.numbering.of(entry)
+
+    def sort(self, entries: Iterable[Entry]) -> list[Entry]:
+        return sorted(entries, key=self.sorting_key)
+
+
+class ResearchStyle(BaseStyle):
+    """Formats entries of refs.bib as the owner lists them."""
+
+    #: The owner's name, set from the ``research_site_owner`` config value.
+    owner: ClassVar[str] = ""
+    default_label_style = NumberLabelStyle
+    default_sorting_style = NewestFirstSortingStyle
+
+    @classmethod
+    def configured(cls, owner: str, numbering: Numbering) -> type[ResearchStyle]:
+        """A subclass bound to one site's owner and numbering.
+
+        sphinxcontrib-bibtex instantiates styles without arguments, so the
+        site's settings travel on the class that is registered as the plugin.
+        """
+        labels = type("NumberLabelStyle", (NumberLabelStyle,), {"numbering": numbering})
+        order = type(
+            "NewestFirstSortingStyle", (NewestFirstSortingStyle,), {"numbering": numbering}
+        )
+        namespace = {
+            "owner": owner,
+            "default_label_style": labels,
+            "default_sorting_style": order,
+        }
+        return type(cls.__name__, (cls,), namespace)
+
+    def is_owner(self, person: Person) -> bool:
+        """Whether *person* is the site's owner (markers do not matter)."""
+        return bool(self.owner) and person_words(person) == person_words(Person(self.owner))
+
+    def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
+        parts: list[Text] = [
+            Text(Tag(TITLE, _latex_text(entry.fields["title"]), ".")),
+            Text(Tag(AUTHORS, self.format_authors(entry), ".")),
+            Text(Tag(VENUE, self.format_venue(entry), ".")),
+        ]
+        if "award" in entry.fields:
+            parts.append(Text(Tag(AWARD, _latex_text(entry.fields["award"]))))
+        return FormattedEntry(entry.key, Text(" ").join(parts), label)
+
+    def format_authors(self, entry: Entry) -> Text:
+        """All authors, full names in order, owner bold, markers superscript."""
+        names: list[Text] = []
+        authors: Sequence[Person] = entry.persons.get("author", [])
+        for person, marker in zip(authors, author_markers(entry)):
+            name = full_name(person)
+            if self.is_owner(person):
+                name = Text(Tag("strong", Tag(OWNER, name)))
+            if marker:
+                name = Text(name, Tag("sup", marker))
+            names.append(name)
+        return Text(", ").join(names)
+
+    def format_venue(self, entry: Entry) -> Text:
+        """Venue (short form), status, page count and date, comma separated."""
+        fields = entry.fields
+        items: list[Text] = []
+        venue = fields.get("booktitle") or fields.get("journal") or fields.get("howpublished")
+        if venue:
+            short = fields.get("shortvenue")
+            items.append(
+                Text(_latex_text(venue), f" ({short})") if short else _latex_text(venue)
+            )
+        pubstate = fields.get("pubstate", "").strip().lower()
+        if pubstate:
+            items.append(Text(PUBSTATE_TEXT.get(pubstate, pubstate.capitalize())))
+        if "pagetotal" in fields:
+            items.append(Text(f"1\u2013{fields['pagetotal']}"))
+        date = fields["year"]
+        if "month" in fields:
+            date = f"{month_name(fields['month'])} {date}"
+        items.append(Text(date))
+        return Text(", ").join(items)

@@ -1,0 +1,96 @@
+"""Shared fixtures: the site built once per session, outside the repo."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.application import Sphinx
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+collect_ignore = ["roots"]
+
+PROJECT = Path(__file__).resolve().parent.parent
+ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_tool(*names: str) -> None:
+    """Skip when a system tool is missing, but fail on CI, where it must be there."""
+    missing = [name for name in names if shutil.which(name) is None]
+    if missing:
+        message = f"needs {', '.join(missing)} (install it; .ci/run does)"
+        if ON_CI:
+            pytest.fail(f"CI=true: {message}")
+        pytest.skip(message)
+
+
+@dataclass
+class Build:
+    """The result of one strict Sphinx build."""
+
+    outdir: Path
+    warnings: str
+    status: str
+
+    def soup(self, page: str) -> BeautifulSoup:
+        """The parsed HTML of *page* (e.g. ``"publications/index.html"``)."""
+        return BeautifulSoup((self.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+    def article(self, page: str) -> BeautifulSoup:
+        """The page's main content (furo's ``<article>``)."""
+        article = self.soup(page).find("article", attrs={"role": "main"})
+        assert article is not None, f"{page} has no main article"
+        return article
+
+
+def build_project(
+    srcdir: Path, outdir: Path, builder: str = "html", parallel: int = 0, **overrides: object
+) -> Build:
+    """Build *srcdir* as ``sphinx-build -n -W --keep-going`` would, in process."""
+    status, warnings = io.StringIO(), io.StringIO()
+    app = Sphinx(
+        srcdir=srcdir,
+        confdir=srcdir,
+        outdir=outdir,
+        doctreedir=outdir / ".doctrees",
+        buildername=builder,
+        confoverrides={"nitpicky": True, **overrides},
+        status=status,
+        warning=warnings,
+        freshenv=True,
+        warningiserror=False,
+        keep_going=True,
+        parallel=parallel,
+    )
+    app.build()
+    return Build(outdir=outdir, warnings=warnings.getvalue(), status=status.getvalue())
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once as HTML into a temporary folder."""
+    return build_project(PROJECT, tmp_path_factory.mktemp("site") / "html")
+
+
+@pytest.fixture(scope="session")
+def build_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Build]:
+    """Build a temporary copy of the project after applying *edit* to it."""
+
+    def _build(edit: Callable[[Path], None] | None = None, builder: str = "html", **kw: object) -> Build:
+        root = tmp_path_factory.mktemp("copy")
+        src = root / "src"
+        shutil.copytree(
+            PROJECT, src,
+            ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache"),
+        )
+        if edit is not None:
+            edit(src)
+        return build_project(src, root / "out", builder=builder, **kw)
+
+    return _build
