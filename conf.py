@@ -31,6 +31,7 @@ root_doc = "index"
 source_suffix = {".md": "markdown"}
 # Only the site's pages are sources; tooling, data and the venv are not.
 exclude_patterns = [
+    ".*",
     "_build",
     ".venv",
     ".ci",

@@ -143,7 +143,7 @@ class ResearchStyle(BaseStyle):
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
         parts: list[Text] = [
-            Text(Tag(TITLE, _latex_text(entry.fields["title"]), ".")),
+            Text(Tag(TITLE, _latex_text(entry.fields["title"]).add_period())),
             Text(Tag(AUTHORS, self.format_authors(entry), ".")),
             Text(Tag(VENUE, self.format_venue(entry), ".")),
         ]
