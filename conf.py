@@ -3,7 +3,6 @@
 This file only wires and configures; the machinery lives in ``_ext/``.
 """
 
-import os
 import sys
 from pathlib import Path
 
@@ -24,6 +23,8 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
+    # Copy buttons on the BibTeX records (local JS, no CDN).
+    "sphinx_copybutton",
     "research_site",
 ]
 
@@ -58,11 +59,18 @@ bibtex_default_style = "research"
 # The stock label style, but "[8, 12, 16]" in ascending order whatever the key order.
 bibtex_reference_style = "ascending_label"
 
+# -- sphinx-copybutton ---------------------------------------------------------
+
+# Only the BibTeX records carry a copy button; it copies the record exactly.
+copybutton_selector = "details.pub-bibtex div.highlight pre"
+
 # -- research_site (the local extension) ------------------------------------------
 
 # The owner's name as written in refs.bib: shown in bold in every entry.
 research_site_owner = "Mingze Wang"
 research_site_coauthors = "data/coauthors.tsv"
+# The clean BibTeX of all papers, written next to the list (path inside the HTML output).
+research_site_bibtex_download = "publications/mingze-wang.bib"
 
 # -- HTML output ---------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
@@ -54,21 +55,23 @@ def build_project(
 ) -> Build:
     """Build *srcdir* as ``sphinx-build -n -W --keep-going`` would, in process."""
     status, warnings = io.StringIO(), io.StringIO()
-    app = Sphinx(
-        srcdir=srcdir,
-        confdir=srcdir,
-        outdir=outdir,
-        doctreedir=outdir / ".doctrees",
-        buildername=builder,
-        confoverrides={"nitpicky": True, **overrides},
-        status=status,
-        warning=warnings,
-        freshenv=True,
-        warningiserror=False,
-        keep_going=True,
-        parallel=parallel,
-    )
-    app.build()
+    # as sphinx-build does: docutils' global registries are restored afterwards
+    with patch_docutils(srcdir), docutils_namespace():
+        app = Sphinx(
+            srcdir=srcdir,
+            confdir=srcdir,
+            outdir=outdir,
+            doctreedir=outdir / ".doctrees",
+            buildername=builder,
+            confoverrides={"nitpicky": True, **overrides},
+            status=status,
+            warning=warnings,
+            freshenv=True,
+            warningiserror=False,
+            keep_going=True,
+            parallel=parallel,
+        )
+        app.build()
     return Build(outdir=outdir, warnings=warnings.getvalue(), status=status.getvalue())
 
 
@@ -82,15 +85,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def build_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Build]:
     """Build a temporary copy of the project after applying *edit* to it."""
 
-    def _build(edit: Callable[[Path], None] | None = None, builder: str = "html", **kw: object) -> Build:
+    def _build(
+        edit: Callable[[Path], None] | None = None, builder: str = "html", **kw: object
+    ) -> Build:
         root = tmp_path_factory.mktemp("copy")
         src = root / "src"
         shutil.copytree(
-            PROJECT, src,
-            ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache"),
+            PROJECT,
+            src,
+            ignore=shutil.ignore_patterns(
+                ".venv", "_build", ".git", "__pycache__", ".pytest_cache"
+            ),
         )
         if edit is not None:
             edit(src)
         return build_project(src, root / "out", builder=builder, **kw)
 
     return _build
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where sphinx.testing finds the small test sites (``testroot=...``)."""
+    return Path(__file__).parent / "roots"

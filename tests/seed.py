@@ -42,7 +42,7 @@ def papers() -> dict[int, SeedPaper]:
             continue
         names = [name.strip() for name in lines[i + 1].rstrip(".").split(",")]
         authors = tuple(name.rstrip("*\u2020") for name in names)
-        markers = tuple(name[len(author):] for name, author in zip(names, authors))
+        markers = tuple(name[len(author) :] for name, author in zip(names, authors, strict=True))
         result[int(match[1])] = SeedPaper(
             int(match[1]), match[2].strip(), authors, markers, lines[i + 2].strip()
         )
@@ -63,10 +63,18 @@ RESEARCH_SECTIONS = [
     ("Implicit Bias:", "research/deep-learning-theory", "implicit-bias"),
     ("Generalization:", "research/deep-learning-theory", "generalization"),
     ("Algorithm Design:", "research/deep-learning-theory", "algorithm-design"),
-    ("Transformer and Large Language Model:", "research/transformers-llms", "transformers-and-large-language-models"),
+    (
+        "Transformer and Large Language Model:",
+        "research/transformers-llms",
+        "transformers-and-large-language-models",
+    ),
     ("Expressive Power:", "research/transformers-llms", "expressive-power"),
     ("Algorithm Design:", "research/transformers-llms", "algorithm-design"),
-    ("Non-convex and Convex Optimization:", "research/optimization", "non-convex-and-convex-optimization"),
+    (
+        "Non-convex and Convex Optimization:",
+        "research/optimization",
+        "non-convex-and-convex-optimization",
+    ),
     ("Convex Optimization in ML.", "research/optimization", "convex-optimization-in-ml"),
     ("Non-convex Optimization in ML.", "research/optimization", "non-convex-optimization-in-ml"),
     ("Algorithm Design:", "research/optimization", "algorithm-design"),
@@ -80,7 +88,7 @@ def research_citations() -> list[tuple[str, str, list[list[int]]]]:
     lines = [line for line in lines if not re.match(r"^\[\d+\]", line)]
     assert len(lines) == len(RESEARCH_SECTIONS), lines
     result = []
-    for line, (opening, page, section) in zip(lines, RESEARCH_SECTIONS):
+    for line, (opening, page, section) in zip(lines, RESEARCH_SECTIONS, strict=True):
         assert line.startswith(opening), (line, opening)
         result.append((page, section, citation_groups(line)))
     return result

@@ -8,7 +8,6 @@ import warnings
 import bibtexparser
 import pybtex.database
 import pytest
-from bibtexparser.model import Entry as BPEntry
 
 from conftest import PROJECT
 from seed import DATA, papers
@@ -34,7 +33,7 @@ def test_bibtexparser_parses_and_round_trips() -> None:
     again = bibtexparser.parse_string(bibtexparser.write_string(library))
     assert again.failed_blocks == []
     assert [e.key for e in again.entries] == [e.key for e in library.entries]
-    for before, after in zip(library.entries, again.entries):
+    for before, after in zip(library.entries, again.entries, strict=True):
         assert {f.key: f.value for f in before.fields} == {f.key: f.value for f in after.fields}
 
 

@@ -52,7 +52,7 @@ def test_entries_carry_the_seed_title_and_authors(site: Build) -> None:
         title = paper.title if paper.title.endswith("?") else paper.title + "."
         assert citation.find(class_="pub-title").get_text(strip=True) == title
         authors = citation.find(class_="pub-authors").get_text("", strip=False)
-        expected = ", ".join(a + m for a, m in zip(paper.authors, paper.markers)) + "."
+        expected = ", ".join(a + m for a, m in zip(paper.authors, paper.markers, strict=True)) + "."
         assert " ".join(authors.split()) == expected
 
 
@@ -71,8 +71,7 @@ def test_research_citations_match_the_seed(
     node = article.find("section", id=section)
     assert node is not None, f"{page} has no section #{section}"
     own = [
-        span for span in node.select("span.bibtex-citation")
-        if span.find_parent("section") is node
+        span for span in node.select("span.bibtex-citation") if span.find_parent("section") is node
     ]
     found = [[int(a.get_text()) for a in span.find_all("a")] for span in own]
     assert found == [sorted(group) for group in groups]
@@ -84,12 +83,16 @@ def test_every_citation_links_to_its_entry_with_the_same_label(site: Build) -> N
         c["id"]: c.find(class_="label").get_text(strip=True).strip("[]")
         for c in publications.select("div.citation")
     }
-    pages = ["index.html"] + [f"research/{p.name}" for p in (site.outdir / "research").glob("*.html")]
+    pages = ["index.html"] + [
+        f"research/{p.name}" for p in (site.outdir / "research").glob("*.html")
+    ]
     count = 0
     for page in pages:
         for link in site.article(page).select("span.bibtex-citation a"):
             path, _, anchor = link["href"].partition("#")
-            assert (site.outdir / Path(page).parent / path).resolve() == (site.outdir / PUBLICATIONS).resolve()
+            assert (site.outdir / Path(page).parent / path).resolve() == (
+                site.outdir / PUBLICATIONS
+            ).resolve()
             assert label_of[anchor] == link.get_text(strip=True), (page, anchor)
             count += 1
     assert count > 50
@@ -99,7 +102,9 @@ def test_home_page_has_owner_areas_selected_papers_and_coauthors(site: Build) ->
     home = site.article("index.html")
     assert home.find("h1").get_text(strip=True).startswith("Mingze Wang")
     assert "Peking University" in home.get_text()
-    area_links = {a["href"] for a in home.select("a.reference.internal") if a["href"].startswith("research/")}
+    area_links = {
+        a["href"] for a in home.select("a.reference.internal") if a["href"].startswith("research/")
+    }
     assert area_links >= {
         "research/deep-learning-theory.html",
         "research/transformers-llms.html",

@@ -5,7 +5,9 @@ One module per concept: :mod:`.annotations` (author markers as data),
 pybtex style), :mod:`.backend` and :mod:`.entries` (rendering entries with
 named parts), :mod:`.referencing` (ascending multi-citations),
 :mod:`.publications` (the list by year and the selected papers),
-:mod:`.coauthors` (the co-authors data file), :mod:`.assets` (CSS).
+:mod:`.coauthors` (the co-authors data file), :mod:`.links`,
+:mod:`.cleanbib` and :mod:`.disclosure` (links and BibTeX of an entry),
+:mod:`.backlinks` ("Discussed in"), :mod:`.assets` (CSS).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 
-from . import assets, coauthors, entries, publications
+from . import assets, backlinks, coauthors, disclosure, entries, publications
 from .numbering import Numbering
 from .referencing import REFERENCE_STYLE_NAME, AscendingLabelReferenceStyle
 from .style import STYLE_NAME, ResearchStyle
@@ -53,6 +55,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # after sphinxcontrib-bibtex's own builder-inited handler (priority 500)
     app.connect("builder-inited", configure_style, priority=600)
     assets.setup(app)
+    backlinks.setup(app)
+    disclosure.setup(app)
     coauthors.setup(app)
     publications.setup(app)
     entries.setup(app)

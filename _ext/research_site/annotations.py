@@ -44,8 +44,7 @@ def parse_annotations(value: str, author_count: int) -> dict[int, frozenset[str]
         index = int(position) - 1
         if not 0 <= index < author_count:
             raise AnnotationError(
-                f"'{item}' points at author {index + 1}, "
-                f"but the entry has {author_count} author(s)"
+                f"'{item}' points at author {index + 1}, but the entry has {author_count} author(s)"
             )
         for name in filter(None, (n.strip() for n in names.split(","))):
             if name not in MARKER_SYMBOLS:
@@ -61,9 +60,7 @@ def author_markers(entry: Entry) -> list[str]:
     annotations = parse_annotations(entry.fields.get(ANNOTATION_FIELD, ""), len(authors))
     return [
         "".join(
-            symbol
-            for name, symbol in MARKER_SYMBOLS.items()
-            if name in annotations.get(index, ())
+            symbol for name, symbol in MARKER_SYMBOLS.items() if name in annotations.get(index, ())
         )
         for index in range(len(authors))
     ]

@@ -1,20 +1,29 @@
-"""Co-authors from the data file ``data/coauthors.tsv``.
+"""Co-authors: the featured ones of ``data/coauthors.tsv``, and all of refs.bib.
 
-The file has a header row ``name<TAB>homepage<TAB>affiliation`` and one row per
-co-author the owner features. The ``coauthors`` directive lists them with their
-homepage links and affiliations.
+The data file has a header row ``name<TAB>homepage<TAB>affiliation`` and one row
+per co-author the owner features. The ``coauthors`` directive lists them with
+their homepage links and affiliations. The ``coauthor-index`` directive lists
+every co-author of refs.bib with the number of shared papers and their labels
+(linking to the entries), most shared first, then by name.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import docutils.nodes
+from pybtex.database import Entry, Person
+from sphinx.addnodes import pending_xref
 from sphinx.errors import ConfigError
 from sphinx.util.docutils import SphinxDirective
+
+from .backlinks import LISTING_FLAG
+from .publications import bib_entries
+from .style import full_name, person_words
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,7 +49,9 @@ def read_coauthors(path: Path) -> list[Coauthor]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise CoauthorsFileError(f"{path}: cannot read the co-authors file ({exc.strerror})")
+        raise CoauthorsFileError(
+            f"{path}: cannot read the co-authors file ({exc.strerror})"
+        ) from None
     rows = list(csv.reader(text.splitlines(), delimiter="\t"))
     if not rows or tuple(rows[0]) != COLUMNS:
         raise CoauthorsFileError(
@@ -59,6 +70,37 @@ def read_coauthors(path: Path) -> list[Coauthor]:
             raise CoauthorsFileError(f"{path}:{line}: homepage {row[1]!r} is not an http(s) URL")
         coauthors.append(Coauthor(*(cell.strip() for cell in row)))
     return coauthors
+
+
+@dataclass
+class SharedPapers:
+    """A co-author of refs.bib and the keys of the papers shared with the owner."""
+
+    name: str
+    sort_name: tuple[str, ...]
+    keys: list[str]
+
+
+def shared_papers(entries: Iterable[Entry], owner: str) -> list[SharedPapers]:
+    """Every co-author (the owner left out), most shared papers first, then by name.
+
+    Names are matched as words, case-folded, so one person written the same
+    way in several entries is counted once.
+    """
+
+    owner_words = person_words(Person(owner)) if owner else ()
+    found: dict[tuple[str, ...], SharedPapers] = {}
+    for entry in entries:
+        for person in entry.persons.get("author", []):
+            words = person_words(person)
+            if words == owner_words:
+                continue
+            if words not in found:
+                sort_name = tuple(w.casefold() for w in person.last_names + person.first_names)
+                found[words] = SharedPapers(str(full_name(person)), sort_name, [])
+            if entry.key not in found[words].keys:
+                found[words].keys.append(entry.key)
+    return sorted(found.values(), key=lambda c: (-len(c.keys), c.sort_name))
 
 
 class CoauthorsDirective(SphinxDirective):
@@ -82,7 +124,43 @@ class CoauthorsDirective(SphinxDirective):
         return [items]
 
 
+class CoauthorIndexDirective(SphinxDirective):
+    """Every co-author in refs.bib with the count and labels of shared papers."""
+
+    has_content = False
+
+    def run(self) -> list[docutils.nodes.Node]:
+        _, entries = bib_entries(self)
+        path = Path(self.env.srcdir, self.config.research_site_coauthors)
+        homepages = {c.name: c.homepage for c in read_coauthors(path) if c.homepage}
+        items = docutils.nodes.bullet_list(classes=["coauthor-index"])
+        for coauthor in shared_papers(entries, self.config.research_site_owner):
+            para = docutils.nodes.paragraph()
+            if coauthor.name in homepages:
+                para += docutils.nodes.reference(
+                    coauthor.name, coauthor.name, refuri=homepages[coauthor.name]
+                )
+            else:
+                para += docutils.nodes.strong(coauthor.name, coauthor.name)
+            count = len(coauthor.keys)
+            para += docutils.nodes.Text(f" \u2014 {count} paper{'s' if count > 1 else ''} ")
+            target = ",".join(coauthor.keys)
+            ref = pending_xref(
+                target,
+                refdomain="cite",
+                reftype="p",
+                reftarget=target,
+                refwarn=True,
+                **{LISTING_FLAG: True},
+            )
+            ref += docutils.nodes.inline(target, target)
+            para += ref
+            items += docutils.nodes.list_item("", para)
+        return [items]
+
+
 def setup(app: Sphinx) -> None:
-    """Register the config value and the directive."""
+    """Register the config value and the directives."""
     app.add_config_value("research_site_coauthors", "data/coauthors.tsv", "env", types=[str])
     app.add_directive("coauthors", CoauthorsDirective)
+    app.add_directive("coauthor-index", CoauthorIndexDirective)

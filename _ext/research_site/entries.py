@@ -1,19 +1,28 @@
-"""Re-render bibliography entries with their named parts kept.
+"""Finish every bibliography entry: named parts, links, BibTeX, backlinks.
 
-sphinxcontrib-bibtex's BibliographyTransform (priority 5) fills each citation
-with a paragraph rendered by the stock backend, which drops the style's
-``pub-*`` tags. This post-transform runs right after it and renders the same
-formatted entry (formatted once, in the domain) with :mod:`.backend`.
+sphinxcontrib-bibtex's BibliographyTransform fills each citation with a
+paragraph rendered by the stock backend, which drops the style's ``pub-*``
+tags. Once the doctree is resolved, this module, for each entry:
+
+- renders the same formatted entry (formatted once, in the domain) with
+  :mod:`.backend`, keeping its parts;
+- adds the links line (:mod:`.links`) and the clean BibTeX record on demand
+  (:mod:`.cleanbib`, :mod:`.disclosure`);
+- adds "Discussed in" links to the citing sections (:mod:`.backlinks`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 import docutils.nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
+from pybtex.database import Entry
 
 from .backend import entry_paragraph
+from .backlinks import discussed_in, places_citing
+from .cleanbib import bibtex_record
+from .disclosure import disclosure
+from .links import entry_links
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,24 +38,54 @@ def citations_of(domain: BibtexDomain, docname: str) -> dict[str, Citation]:
     }
 
 
-class EntryPartsTransform(SphinxPostTransform):
-    """Give every bibliography entry its classed parts."""
+def links_line(entry: Entry) -> docutils.nodes.paragraph | None:
+    """``arXiv · PDF · OpenReview`` for *entry*, or None without links."""
+    links = entry_links(entry)
+    if not links:
+        return None
+    para = docutils.nodes.paragraph(classes=["pub-links"])
+    for n, link in enumerate(links):
+        if n:
+            para += docutils.nodes.Text(" \u00b7 ")
+        para += docutils.nodes.reference(link.text, link.text, refuri=link.url)
+    return para
 
-    default_priority = 6  # after sphinxcontrib-bibtex's BibliographyTransform (5)
 
-    def run(self, **kwargs: Any) -> None:
-        domain = cast("BibtexDomain", self.env.get_domain("cite"))
-        by_id: dict[str, Citation] | None = None
-        for node in self.document.findall(docutils.nodes.citation):
-            if by_id is None:
-                by_id = citations_of(domain, node.get("docname", self.env.docname))
-            citation = by_id.get(node["ids"][0]) if node["ids"] else None
-            if citation is None:
-                continue
-            old = next(iter(node.findall(docutils.nodes.paragraph)))
-            old.replace_self(entry_paragraph(citation.formatted_entry))
+def bibtex_block(entry: Entry) -> disclosure:
+    """The clean BibTeX record, highlighted and copyable, shown on demand."""
+    record = bibtex_record(entry)
+    block = disclosure(summary="BibTeX", classes=["pub-bibtex"])
+    block += docutils.nodes.literal_block(record, record, language="bibtex")
+    return block
+
+
+def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) -> None:
+    """Give every bibliography entry of *doctree* its parts, links, BibTeX and backlinks.
+
+    Runs on ``doctree-resolved``: after sphinxcontrib-bibtex's post-transform
+    has filled the citations, with the builder at hand for the backlinks.
+    """
+    env = app.env
+    domain = cast("BibtexDomain", env.get_domain("cite"))
+    titles = {name: node.astext() for name, node in env.titles.items()}
+    by_docname: dict[str, dict[str, Citation]] = {}
+    for node in list(doctree.findall(docutils.nodes.citation)):
+        placed_in = node.get("docname", docname)
+        if placed_in not in by_docname:
+            by_docname[placed_in] = citations_of(domain, placed_in)
+        citation = by_docname[placed_in].get(node["ids"][0]) if node["ids"] else None
+        if citation is None:
+            continue
+        old = next(iter(node.findall(docutils.nodes.paragraph)))
+        old.replace_self(entry_paragraph(citation.formatted_entry))
+        extras = [
+            links_line(citation.entry),
+            bibtex_block(citation.entry),
+            discussed_in(app.builder, docname, places_citing(env, citation.key), titles),
+        ]
+        node.extend(extra for extra in extras if extra is not None)
 
 
 def setup(app: Sphinx) -> None:
-    """Register the transform."""
-    app.add_post_transform(EntryPartsTransform)
+    """Connect the handler."""
+    app.connect("doctree-resolved", finish_entries)

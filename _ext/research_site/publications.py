@@ -5,6 +5,9 @@ the stable anchor ``#<year>``, each holding a sphinxcontrib-bibtex bibliography
 of that year's entries (cite targets ``#<key>``). Nothing about a paper is typed
 in a page: years, entries, labels and order all come from refs.bib.
 
+A download of the whole clean bibliography (:mod:`.cleanbib`) is written next
+to the list at the end of an HTML build and linked above the list.
+
 ``selected-publications`` lists the entries whose ``selected`` field is true,
 each led by its citation label linking to the entry in the full list.
 """
@@ -12,6 +15,7 @@ each led by its citation label linking to the entry in the full list.
 from __future__ import annotations
 
 import ast
+import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -19,13 +23,15 @@ import docutils.nodes
 from docutils.nodes import make_id
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin
-from sphinx.addnodes import pending_xref
+from sphinx.addnodes import only, pending_xref
 from sphinx.util.docutils import SphinxDirective
 from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 
 from .annotations import legend_items
 from .backend import entry_paragraph
+from .backlinks import LISTING_FLAG
+from .cleanbib import bibtex_file
 
 if TYPE_CHECKING:
     from pybtex.style.formatting import BaseStyle
@@ -69,7 +75,7 @@ class PublicationListDirective(SphinxDirective):
     def run(self) -> list[docutils.nodes.Node]:
         bibfiles, entries = bib_entries(self)
         years = sorted({entry.fields["year"] for entry in entries}, key=int, reverse=True)
-        result: list[docutils.nodes.Node] = [legend()]
+        result: list[docutils.nodes.Node] = [legend(), self.download_link()]
         for year in years:
             section = docutils.nodes.section(ids=[year], names=[year])
             self.state.document.note_implicit_target(section, section)
@@ -78,6 +84,19 @@ class PublicationListDirective(SphinxDirective):
             section += self.bibliography(bibfiles, year, year_entries)
             result.append(section)
         return result
+
+    def download_link(self) -> only:
+        """A link to the clean ``.bib`` download (HTML only: EPUB and PDF have no such file)."""
+        target = self.config.research_site_bibtex_download
+        uri = posixpath.relpath(target, posixpath.dirname(self.env.docname) or ".")
+        para = docutils.nodes.paragraph(classes=["pub-download"])
+        para += docutils.nodes.Text("All entries as BibTeX: ")
+        para += docutils.nodes.reference(
+            posixpath.basename(target), posixpath.basename(target), refuri=uri
+        )
+        node = only(expr="html and not epub")
+        node += para
+        return node
 
     def bibliography(
         self, bibfiles: list[Path], year: str, entries: list[Entry]
@@ -121,7 +140,9 @@ class SelectedPublicationsDirective(SphinxDirective):
 
     def run(self) -> list[docutils.nodes.Node]:
         _, entries = bib_entries(self)
-        style: BaseStyle = find_plugin("pybtex.style.formatting", self.config.bibtex_default_style)()
+        style: BaseStyle = find_plugin(
+            "pybtex.style.formatting", self.config.bibtex_default_style
+        )()
         chosen = [
             entry
             for entry in entries
@@ -138,14 +159,33 @@ class SelectedPublicationsDirective(SphinxDirective):
     def label_reference(self, key: str) -> pending_xref:
         """``[18]`` linking to the entry, resolved like any citation."""
         ref = pending_xref(
-            key, refdomain="cite", reftype="p", reftarget=key, refwarn=True,
+            key,
+            refdomain="cite",
+            reftype="p",
+            reftarget=key,
+            refwarn=True,
             support_smartquotes=False,
+            **{LISTING_FLAG: True},
         )
         ref += docutils.nodes.inline(key, key)
         return ref
 
 
+def write_clean_bibliography(app: Sphinx, exception: Exception | None) -> None:
+    """Write every entry's clean record to the download file of an HTML build."""
+    if exception is not None or app.builder.name not in {"html", "dirhtml", "singlehtml"}:
+        return
+    domain = cast("BibtexDomain", app.env.get_domain("cite"))
+    target = Path(app.outdir, app.config.research_site_bibtex_download)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(bibtex_file(domain.bibdata.data.entries.values()), encoding="utf-8")
+
+
 def setup(app: Sphinx) -> None:
-    """Register the directives."""
+    """Register the directives, the download's setting and its writer."""
+    app.add_config_value(
+        "research_site_bibtex_download", "publications/publications.bib", "env", types=[str]
+    )
+    app.connect("build-finished", write_clean_bibliography)
     app.add_directive("publication-list", PublicationListDirective)
     app.add_directive("selected-publications", SelectedPublicationsDirective)

@@ -51,8 +51,7 @@ TITLE, AUTHORS, OWNER, VENUE, AWARD = (
 )
 
 MONTHS = (
-    "January February March April May June July "
-    "August September October November December"
+    "January February March April May June July August September October November December"
 ).split()
 
 
@@ -155,7 +154,7 @@ class ResearchStyle(BaseStyle):
         """All authors, full names in order, owner bold, markers superscript."""
         names: list[Text] = []
         authors: Sequence[Person] = entry.persons.get("author", [])
-        for person, marker in zip(authors, author_markers(entry)):
+        for person, marker in zip(authors, author_markers(entry), strict=True):
             name = full_name(person)
             if self.is_owner(person):
                 name = Text(Tag("strong", Tag(OWNER, name)))
@@ -171,9 +170,7 @@ class ResearchStyle(BaseStyle):
         venue = fields.get("booktitle") or fields.get("journal") or fields.get("howpublished")
         if venue:
             short = fields.get("shortvenue")
-            items.append(
-                Text(_latex_text(venue), f" ({short})") if short else _latex_text(venue)
-            )
+            items.append(Text(_latex_text(venue), f" ({short})") if short else _latex_text(venue))
         pubstate = fields.get("pubstate", "").strip().lower()
         if pubstate:
             items.append(Text(PUBSTATE_TEXT.get(pubstate, pubstate.capitalize())))
