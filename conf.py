@@ -8,8 +8,14 @@ from pathlib import Path
 
 # -- Project information -------------------------------------------------------
 
-project = "Mingze Wang"
-author = "Mingze Wang"
+# The owner, written once: pages use them through MyST substitutions, the PDF's
+# title page through latex_elements below.
+owner = "Mingze Wang"
+owner_native = "\u738b\u94ed\u6cfd"  # 王铭泽, rendered in the PDF with xeCJK
+position = "Ph.D. candidate, School of Mathematical Sciences, Peking University"
+
+project = owner
+author = owner
 # EPUB requires copyright and version under -W; a fixed year keeps builds reproducible.
 copyright = "2022\u20132025, Mingze Wang"
 version = release = "2025.05"
@@ -37,6 +43,7 @@ exclude_patterns = [
     ".venv",
     ".ci",
     "README.md",
+    "tools",
     "bench",
     "data",
     "tests",
@@ -48,7 +55,8 @@ nitpick_ignore: list[tuple[str, str]] = []
 
 # -- MyST ----------------------------------------------------------------------
 
-myst_enable_extensions = ["colon_fence"]
+myst_enable_extensions = ["colon_fence", "substitution"]
+myst_substitutions = {"owner": owner, "position": position}
 
 # -- sphinxcontrib-bibtex ------------------------------------------------------
 
@@ -67,7 +75,7 @@ copybutton_selector = "details.pub-bibtex div.highlight pre"
 # -- research_site (the local extension) ------------------------------------------
 
 # The owner's name as written in refs.bib: shown in bold in every entry.
-research_site_owner = "Mingze Wang"
+research_site_owner = owner
 research_site_coauthors = "data/coauthors.tsv"
 # The clean BibTeX of all papers, written next to the list (path inside the HTML output).
 research_site_bibtex_download = "publications/mingze-wang.bib"
@@ -75,8 +83,53 @@ research_site_bibtex_download = "publications/mingze-wang.bib"
 # -- HTML output ---------------------------------------------------------------
 
 html_theme = "furo"
-html_title = "Mingze Wang"
+html_title = owner
 # No "last updated" stamp or "view source" links: pages depend on sources only.
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+
+# -- LaTeX / PDF output ----------------------------------------------------------
+
+# XeLaTeX renders every character used from system fonts, nothing fetched:
+# Sphinx's default FreeSerif/FreeSans/FreeMono (Debian fonts-freefont-otf) for
+# Latin text and the † marker, xeCJK with Noto CJK (fonts-noto-cjk) for the
+# owner's name in Chinese.
+latex_engine = "xelatex"
+# The PDF is named after the owner (Read the Docs names it after the project slug).
+latex_documents = [("index", "mingze-wang.tex", owner, owner, "manual")]
+latex_show_urls = "no"
+# "Ph.D. candidate" above the school on the title page.
+_position_lines = position.replace(", ", r"\\", 1)
+latex_elements = {
+    "papersize": "a4paper",
+    # A handout, not a book: no blank pages before chapters.
+    "extraclassoptions": "openany,oneside",
+    "pointsize": "11pt",
+    "preamble": r"""
+\usepackage{xeCJK}
+\setCJKmainfont{Noto Serif CJK SC}[ItalicFont={Noto Serif CJK SC}]
+\setCJKsansfont{Noto Sans CJK SC}[ItalicFont={Noto Sans CJK SC}]
+\setCJKmonofont{Noto Sans Mono CJK SC}
+""",
+    "maketitle": rf"""
+\begin{{titlepage}}
+  \centering
+  \vspace*{{0.28\textheight}}
+  {{\Huge\bfseries {owner}\par}}
+  \vspace{{0.8em}}
+  {{\LARGE {owner_native}\par}}
+  \vspace{{2em}}
+  {{\large {_position_lines}\par}}
+  \vspace{{3em}}
+  {{\Large Research and Publications\par}}
+  \vfill
+  {{\small Version {release}\par}}
+\end{{titlepage}}
+""",
+}
+
+# -- EPUB output -------------------------------------------------------------------
+
+epub_basename = "mingze-wang"
+epub_show_urls = "no"

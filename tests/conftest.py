@@ -61,7 +61,7 @@ def build_project(
             srcdir=srcdir,
             confdir=srcdir,
             outdir=outdir,
-            doctreedir=outdir / ".doctrees",
+            doctreedir=outdir.parent / f"doctrees-{outdir.name}",
             buildername=builder,
             confoverrides={"nitpicky": True, **overrides},
             status=status,

@@ -7,7 +7,8 @@ named parts), :mod:`.referencing` (ascending multi-citations),
 :mod:`.publications` (the list by year and the selected papers),
 :mod:`.coauthors` (the co-authors data file), :mod:`.links`,
 :mod:`.cleanbib` and :mod:`.disclosure` (links and BibTeX of an entry),
-:mod:`.backlinks` ("Discussed in"), :mod:`.assets` (CSS).
+:mod:`.backlinks` ("Discussed in"), :mod:`.latex` (bibliographies kept in
+place in the PDF), :mod:`.assets` (CSS).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, cast
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 
-from . import assets, backlinks, coauthors, disclosure, entries, publications
+from . import assets, backlinks, coauthors, disclosure, entries, latex, publications
 from .numbering import Numbering
 from .referencing import REFERENCE_STYLE_NAME, AscendingLabelReferenceStyle
 from .style import STYLE_NAME, ResearchStyle
@@ -60,6 +61,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     coauthors.setup(app)
     publications.setup(app)
     entries.setup(app)
+    latex.setup(app)
     return {
         "version": __version__,
         "env_version": 1,

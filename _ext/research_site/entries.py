@@ -22,6 +22,7 @@ from .backend import entry_paragraph
 from .backlinks import discussed_in, places_citing
 from .cleanbib import bibtex_record
 from .disclosure import disclosure
+from .latex import inplace_bibitem
 from .links import entry_links
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def links_line(entry: Entry) -> docutils.nodes.paragraph | None:
     para = docutils.nodes.paragraph(classes=["pub-links"])
     for n, link in enumerate(links):
         if n:
-            para += docutils.nodes.Text(" \u00b7 ")
+            para += docutils.nodes.Text(" \u00b7\u00a0")
         para += docutils.nodes.reference(link.text, link.text, refuri=link.url)
     return para
 
@@ -59,6 +60,11 @@ def bibtex_block(entry: Entry) -> disclosure:
     return block
 
 
+def is_entry(node: docutils.nodes.Node) -> bool:
+    """A bibliography entry: a citation, or its in-place LaTeX form."""
+    return isinstance(node, (docutils.nodes.citation, inplace_bibitem))
+
+
 def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) -> None:
     """Give every bibliography entry of *doctree* its parts, links, BibTeX and backlinks.
 
@@ -69,7 +75,7 @@ def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) 
     domain = cast("BibtexDomain", env.get_domain("cite"))
     titles = {name: node.astext() for name, node in env.titles.items()}
     by_docname: dict[str, dict[str, Citation]] = {}
-    for node in list(doctree.findall(docutils.nodes.citation)):
+    for node in list(doctree.findall(is_entry)):
         placed_in = node.get("docname", docname)
         if placed_in not in by_docname:
             by_docname[placed_in] = citations_of(domain, placed_in)
