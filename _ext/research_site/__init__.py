@@ -8,7 +8,8 @@ named parts), :mod:`.referencing` (ascending multi-citations),
 :mod:`.coauthors` (the co-authors data file), :mod:`.links`,
 :mod:`.cleanbib` and :mod:`.disclosure` (links and BibTeX of an entry),
 :mod:`.backlinks` ("Discussed in"), :mod:`.latex` (bibliographies kept in
-place in the PDF), :mod:`.assets` (CSS).
+place in the PDF), :mod:`.bibcheck` and :mod:`.pagecheck` (clear errors),
+:mod:`.freshness` (incremental builds equal clean ones), :mod:`.assets` (CSS).
 """
 
 from __future__ import annotations
@@ -18,7 +19,18 @@ from typing import TYPE_CHECKING, cast
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 
-from . import assets, backlinks, coauthors, disclosure, entries, latex, publications
+from . import (
+    assets,
+    backlinks,
+    bibcheck,
+    coauthors,
+    disclosure,
+    entries,
+    freshness,
+    latex,
+    pagecheck,
+    publications,
+)
 from .numbering import Numbering
 from .referencing import REFERENCE_STYLE_NAME, AscendingLabelReferenceStyle
 from .style import STYLE_NAME, ResearchStyle
@@ -56,6 +68,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # after sphinxcontrib-bibtex's own builder-inited handler (priority 500)
     app.connect("builder-inited", configure_style, priority=600)
     assets.setup(app)
+    bibcheck.setup(app)
+    pagecheck.setup(app)
+    freshness.setup(app)
     backlinks.setup(app)
     disclosure.setup(app)
     coauthors.setup(app)

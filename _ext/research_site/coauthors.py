@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import docutils.nodes
 from pybtex.database import Entry, Person
 from sphinx.addnodes import pending_xref
-from sphinx.errors import ConfigError
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .backlinks import LISTING_FLAG
@@ -27,6 +27,8 @@ from .style import full_name, person_words
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
 
 COLUMNS = ("name", "homepage", "affiliation")
 
@@ -40,36 +42,58 @@ class Coauthor:
     affiliation: str
 
 
-class CoauthorsFileError(ConfigError):
-    """A malformed co-authors data file."""
-
-
-def read_coauthors(path: Path) -> list[Coauthor]:
-    """Read *path*; raise :class:`CoauthorsFileError` naming the bad line."""
+def read_coauthors(path: Path) -> tuple[list[Coauthor], list[tuple[int, str]]]:
+    """The co-authors of *path*, and its problems as ``(line, what to fix)``."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise CoauthorsFileError(
-            f"{path}: cannot read the co-authors file ({exc.strerror})"
-        ) from None
+        return [], [(0, f"cannot read the co-authors file ({exc.strerror})")]
     rows = list(csv.reader(text.splitlines(), delimiter="\t"))
     if not rows or tuple(rows[0]) != COLUMNS:
-        raise CoauthorsFileError(
-            f"{path}:1: the header must be the tab-separated columns {', '.join(COLUMNS)}"
-        )
-    coauthors = []
+        return [], [(1, f"the header must be the tab-separated columns {', '.join(COLUMNS)}")]
+    coauthors, problems = [], []
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(COLUMNS) or not row[0].strip():
-            raise CoauthorsFileError(
-                f"{path}:{line}: expected {len(COLUMNS)} tab-separated columns "
-                f"({', '.join(COLUMNS)}), found {len(row)}: {row!r}"
+            problems.append(
+                (
+                    line,
+                    f"expected {len(COLUMNS)} tab-separated columns ({', '.join(COLUMNS)}), "
+                    f"found {len(row)}: {row!r}; separate the columns with one tab each",
+                )
             )
-        if row[1].strip() and not row[1].startswith(("https://", "http://")):
-            raise CoauthorsFileError(f"{path}:{line}: homepage {row[1]!r} is not an http(s) URL")
-        coauthors.append(Coauthor(*(cell.strip() for cell in row)))
-    return coauthors
+        elif row[1].strip() and not row[1].startswith(("https://", "http://")):
+            problems.append((line, f"homepage {row[1]!r} is not an http(s) URL"))
+        else:
+            coauthors.append(Coauthor(*(cell.strip() for cell in row)))
+    return coauthors, problems
+
+
+def coauthors_path(app: Sphinx) -> Path:
+    return Path(app.srcdir, app.config.research_site_coauthors)
+
+
+def load_coauthors(app: Sphinx) -> None:
+    """Read the data file once per build, reporting each bad row once, with its line."""
+    path = coauthors_path(app)
+    coauthors, problems = read_coauthors(path)
+    for line, text in problems:
+        logger.warning(
+            text,
+            location=f"{path}:{line}" if line else str(path),
+            type="research_site",
+            subtype="coauthors",
+        )
+    app.env.research_site_coauthors = coauthors  # type: ignore[attr-defined]
+
+
+def featured(directive: SphinxDirective) -> list[Coauthor]:
+    """The featured co-authors (read on builder-inited), noting the file as a dependency."""
+    directive.env.note_dependency(
+        str(Path(directive.env.srcdir, directive.config.research_site_coauthors))
+    )
+    return list(getattr(directive.env, "research_site_coauthors", []))
 
 
 @dataclass
@@ -109,10 +133,8 @@ class CoauthorsDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[docutils.nodes.Node]:
-        path = Path(self.env.srcdir, self.config.research_site_coauthors)
-        self.env.note_dependency(str(path))
         items = docutils.nodes.bullet_list(classes=["coauthors"])
-        for person in read_coauthors(path):
+        for person in featured(self):
             para = docutils.nodes.paragraph()
             if person.homepage:
                 para += docutils.nodes.reference(person.name, person.name, refuri=person.homepage)
@@ -131,8 +153,7 @@ class CoauthorIndexDirective(SphinxDirective):
 
     def run(self) -> list[docutils.nodes.Node]:
         _, entries = bib_entries(self)
-        path = Path(self.env.srcdir, self.config.research_site_coauthors)
-        homepages = {c.name: c.homepage for c in read_coauthors(path) if c.homepage}
+        homepages = {c.name: c.homepage for c in featured(self) if c.homepage}
         items = docutils.nodes.bullet_list(classes=["coauthor-index"])
         for coauthor in shared_papers(entries, self.config.research_site_owner):
             para = docutils.nodes.paragraph()
@@ -162,5 +183,6 @@ class CoauthorIndexDirective(SphinxDirective):
 def setup(app: Sphinx) -> None:
     """Register the config value and the directives."""
     app.add_config_value("research_site_coauthors", "data/coauthors.tsv", "env", types=[str])
+    app.connect("builder-inited", load_coauthors)
     app.add_directive("coauthors", CoauthorsDirective)
     app.add_directive("coauthor-index", CoauthorIndexDirective)
