@@ -8,7 +8,18 @@ BUILDDIR    ?= _build
 BIN          = $(VENV)/bin
 SPHINXBUILD  = $(BIN)/sphinx-build
 
-.PHONY: help html dirhtml epub latex latexpdf linkcheck serve test clean distclean
+# Reproducible output: dates in the EPUB (and its zip) come from the last commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1748736000)
+export SOURCE_DATE_EPOCH
+
+# Build with Sphinx's make mode; on failure remove that output, so no
+# half-written site is left to be mistaken for a good one.
+define sphinx
+	$(SPHINXBUILD) -M $(1) "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O) || \
+	  { rm -rf "$(BUILDDIR)/$(2)"; echo "make: the $(1) build failed; $(BUILDDIR)/$(2) was removed" >&2; exit 1; }
+endef
+
+.PHONY: help html epub latex latexpdf rtd linkcheck serve test clean distclean
 
 help: ## Show this help.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -25,16 +36,16 @@ $(BIN)/pytest: $(BIN)/sphinx-build requirements-test.txt
 	touch $@
 
 html: $(SPHINXBUILD) ## Build the site into _build/html.
-	$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	$(call sphinx,html,html)
 
 epub: $(SPHINXBUILD) ## Build the EPUB into _build/epub.
-	$(SPHINXBUILD) -M epub "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	$(call sphinx,epub,epub)
 
 latex: $(SPHINXBUILD) ## Write the LaTeX sources into _build/latex.
-	$(SPHINXBUILD) -M latex "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	$(call sphinx,latex,latex)
 
-latexpdf: $(SPHINXBUILD) ## Build the PDF (needs TeX Live) into _build/latex.
-	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+latexpdf: $(SPHINXBUILD) ## Build the PDF (XeLaTeX, needs TeX Live) into _build/latex.
+	$(call sphinx,latexpdf,latex)
 
 linkcheck: $(SPHINXBUILD) ## Check external links (needs network).
 	$(SPHINXBUILD) -M linkcheck "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -43,6 +54,9 @@ serve: $(BIN)/pytest ## Live preview on http://127.0.0.1:8000, rebuilt on every 
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) \
 	  --host 127.0.0.1 --port 8000 --watch _ext --watch refs.bib --watch data \
 	  --ignore "$(VENV)/*" --ignore "$(BUILDDIR)/*" $(O)
+
+rtd: $(SPHINXBUILD) ## Run Read the Docs' build sequence on a clean copy into _build/rtd.
+	PYTHON=$(BIN)/python tools/rtd-build "$(BUILDDIR)/rtd"
 
 test: $(BIN)/pytest ## Run the test suite (builds into temporary folders).
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -51,7 +51,12 @@ class Build:
 
 
 def build_project(
-    srcdir: Path, outdir: Path, builder: str = "html", parallel: int = 0, **overrides: object
+    srcdir: Path,
+    outdir: Path,
+    builder: str = "html",
+    parallel: int = 0,
+    fresh: bool = True,
+    **overrides: object,
 ) -> Build:
     """Build *srcdir* as ``sphinx-build -n -W --keep-going`` would, in process."""
     status, warnings = io.StringIO(), io.StringIO()
@@ -66,7 +71,7 @@ def build_project(
             confoverrides={"nitpicky": True, **overrides},
             status=status,
             warning=warnings,
-            freshenv=True,
+            freshenv=fresh,
             warningiserror=False,
             keep_going=True,
             parallel=parallel,

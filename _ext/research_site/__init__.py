@@ -9,7 +9,8 @@ named parts), :mod:`.referencing` (ascending multi-citations),
 :mod:`.cleanbib` and :mod:`.disclosure` (links and BibTeX of an entry),
 :mod:`.backlinks` ("Discussed in"), :mod:`.latex` (bibliographies kept in
 place in the PDF), :mod:`.bibcheck` and :mod:`.pagecheck` (clear errors),
-:mod:`.freshness` (incremental builds equal clean ones), :mod:`.assets` (CSS).
+:mod:`.freshness` (incremental builds equal clean ones), :mod:`.reproducible`
+(byte-identical EPUBs), :mod:`.assets` (CSS).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from . import (
     latex,
     pagecheck,
     publications,
+    reproducible,
 )
 from .numbering import Numbering
 from .referencing import REFERENCE_STYLE_NAME, AscendingLabelReferenceStyle
@@ -77,6 +79,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     publications.setup(app)
     entries.setup(app)
     latex.setup(app)
+    reproducible.setup(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -15,12 +15,15 @@ The style never modifies the entries it formats.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import zip_longest
 from typing import ClassVar
 
 from pybtex.database import Entry, Person
-from pybtex.richtext import Tag, Text
+from pybtex.richtext import BaseText, String, Tag, Text
+from pybtex.scanner import PybtexSyntaxError
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.labels import BaseLabelStyle
@@ -55,9 +58,50 @@ MONTHS = (
 ).split()
 
 
+#: LaTeX escapes of characters that pybtex's decoder cannot give back literally
+#: (it turns ``\\{`` into a brace group and keeps ``\\$`` as is).
+LITERAL_ESCAPES = {
+    r"\{": "{",
+    r"\}": "}",
+    r"\$": "$",
+    r"\textasciicircum{}": "^",
+    r"\^{}": "^",
+}
+_LITERAL_ESCAPE = re.compile("|".join(map(re.escape, LITERAL_ESCAPES)))
+
+
+def _decode(piece: str) -> list[BaseText]:
+    """One piece decoded by pybtex, keeping the white space at its ends."""
+    stripped = piece.strip()
+    if not stripped:
+        return [String(piece)] if piece else []
+    lead, tail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()) :]
+    return [String(lead)] * bool(lead) + [Text.from_latex(stripped)] + [String(tail)] * bool(tail)
+
+
 def _latex_text(value: str) -> Text:
-    """Rich text of a BibTeX field value (braces and LaTeX escapes resolved)."""
-    return Text.from_latex(value)
+    """Rich text of a BibTeX field value (braces and LaTeX escapes resolved).
+
+    pybtex decodes the LaTeX; the escapes of :data:`LITERAL_ESCAPES` are cut out
+    first and kept as literal characters. Where cutting would unbalance a brace
+    group, the value is decoded whole, as pybtex alone would, and where even
+    that fails, shown as written.
+    """
+    pieces = _LITERAL_ESCAPE.split(value)
+    escapes = _LITERAL_ESCAPE.findall(value)
+    parts: list[BaseText] = []
+    try:
+        for piece, escape in zip_longest(pieces, escapes):
+            parts += _decode(piece or "")
+            if escape:
+                parts.append(String(LITERAL_ESCAPES[escape]))
+        return Text(*parts)
+    except PybtexSyntaxError:
+        pass
+    try:
+        return Text.from_latex(value)
+    except PybtexSyntaxError:
+        return Text(value)
 
 
 def person_words(person: Person) -> tuple[str, ...]:
