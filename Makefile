@@ -58,7 +58,13 @@ serve: $(BIN)/pytest ## Live preview on http://127.0.0.1:8000, rebuilt on every 
 rtd: $(SPHINXBUILD) ## Run Read the Docs' build sequence on a clean copy into _build/rtd.
 	PYTHON=$(BIN)/python tools/rtd-build "$(BUILDDIR)/rtd"
 
-test: $(BIN)/pytest ## Run the test suite (builds into temporary folders).
+# Browser-side test tools (axe-core, vnu-jar, lighthouse), when npm is there.
+NODE_MODULES = tests/browser/node_modules/.package-lock.json
+$(NODE_MODULES): tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then cd tests/browser && npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the tests that need axe-core, vnu-jar or lighthouse will skip"; fi
+
+test: $(BIN)/pytest $(NODE_MODULES) ## Run the test suite (builds into temporary folders).
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 clean: ## Remove the build output.

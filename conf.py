@@ -40,6 +40,7 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = [
     ".*",
     "_build",
+    "_static",
     ".venv",
     ".ci",
     "README.md",
@@ -77,6 +78,11 @@ copybutton_selector = "details.pub-bibtex div.highlight pre"
 # The owner's name as written in refs.bib: shown in bold in every entry.
 research_site_owner = owner
 research_site_coauthors = "data/coauthors.tsv"
+# For pages without prose of their own (search, index): what the site is.
+research_site_description = (
+    f"{owner}, {position}: research on machine learning theory, optimization, "
+    "Transformers and large language models, with publications."
+)
 # The clean BibTeX of all papers, written next to the list (path inside the HTML output).
 research_site_bibtex_download = "publications/mingze-wang.bib"
 
@@ -84,6 +90,7 @@ research_site_bibtex_download = "publications/mingze-wang.bib"
 
 html_theme = "furo"
 html_title = owner
+html_favicon = "_static/favicon.svg"
 # No "last updated" stamp or "view source" links: pages depend on sources only.
 html_last_updated_fmt = None
 html_show_sourcelink = False

@@ -31,6 +31,15 @@ def require_tool(*names: str) -> None:
         pytest.skip(message)
 
 
+def require_path(path: Path, how: str) -> None:
+    """Skip when a needed file is missing (saying *how* to get it), but fail on CI."""
+    if not path.exists():
+        message = f"needs {path} ({how})"
+        if ON_CI:
+            pytest.fail(f"CI=true: {message}")
+        pytest.skip(message)
+
+
 @dataclass
 class Build:
     """The result of one strict Sphinx build."""

@@ -10,7 +10,9 @@ named parts), :mod:`.referencing` (ascending multi-citations),
 :mod:`.backlinks` ("Discussed in"), :mod:`.latex` (bibliographies kept in
 place in the PDF), :mod:`.bibcheck` and :mod:`.pagecheck` (clear errors),
 :mod:`.freshness` (incremental builds equal clean ones), :mod:`.reproducible`
-(byte-identical EPUBs), :mod:`.assets` (CSS).
+(byte-identical EPUBs), :mod:`.hardening` (strict CSP, accessible markup), :mod:`.pagemeta`
+(page descriptions),
+:mod:`.assets` (CSS, scripts and template overrides).
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from . import (
     disclosure,
     entries,
     freshness,
+    hardening,
     latex,
     pagecheck,
+    pagemeta,
     publications,
     reproducible,
 )
@@ -73,6 +77,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     bibcheck.setup(app)
     pagecheck.setup(app)
     freshness.setup(app)
+    hardening.setup(app)
+    pagemeta.setup(app)
     backlinks.setup(app)
     disclosure.setup(app)
     coauthors.setup(app)
