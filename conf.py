@@ -3,6 +3,7 @@
 This file only wires and configures; the machinery lives in ``_ext/``.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +22,13 @@ copyright = "2022\u20132025, Mingze Wang"
 version = release = "2025.05"
 language = "en"
 
+# The site's public address, set once: Read the Docs provides it at build time;
+# elsewhere the Read the Docs address of the project. Canonical links, the
+# sitemap, OpenGraph and the paper pages' metadata all use it.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://mingze-wang.readthedocs.io/en/latest/"
+)
+
 # -- General configuration -----------------------------------------------------
 
 # The local extension package in _ext/ (see _ext/research_site/__init__.py).
@@ -31,6 +39,7 @@ extensions = [
     "sphinxcontrib.bibtex",
     # Copy buttons on the BibTeX records (local JS, no CDN).
     "sphinx_copybutton",
+    "sphinxext.opengraph",
     "research_site",
 ]
 
@@ -73,10 +82,23 @@ bibtex_reference_style = "ascending_label"
 # Only the BibTeX records carry a copy button; it copies the record exactly.
 copybutton_selector = "details.pub-bibtex div.highlight pre"
 
+# -- sphinxext-opengraph -----------------------------------------------------------
+
+# (sitemap.xml is written by research_site: sphinx-sitemap's goes stale in
+# incremental builds.)
+ogp_site_url = html_baseurl
+# No generated preview images (they need matplotlib and fonts); research_site
+# writes its own description meta tag.
+ogp_social_cards = {"enable": False}
+ogp_enable_meta_description = False
+
 # -- research_site (the local extension) ------------------------------------------
 
 # The owner's name as written in refs.bib: shown in bold in every entry.
 research_site_owner = owner
+research_site_owner_position = "Ph.D. candidate"
+research_site_owner_affiliation = "School of Mathematical Sciences, Peking University"
+research_site_owner_homepage = "https://wmz9.github.io/"
 research_site_coauthors = "data/coauthors.tsv"
 # For pages without prose of their own (search, index): what the site is.
 research_site_description = (
@@ -87,6 +109,7 @@ research_site_description = (
 research_site_bibtex_download = "publications/mingze-wang.bib"
 
 # -- HTML output ---------------------------------------------------------------
+
 
 html_theme = "furo"
 html_title = owner

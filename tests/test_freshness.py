@@ -105,7 +105,7 @@ def pages(outdir: Path) -> dict[str, bytes]:
     found = {
         str(p.relative_to(outdir)): p.read_bytes()
         for p in sorted(outdir.rglob("*"))
-        if p.is_file() and p.suffix in {".html", ".bib"}
+        if p.is_file() and p.suffix in {".html", ".bib", ".xml"}
     }
     found["searchindex.js"] = search_index(outdir / "searchindex.js")
     return found

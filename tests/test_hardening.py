@@ -10,9 +10,11 @@ from research_site.hardening import content_security_policy, harden_body
 FURO_BODY = """<script>
       document.body.dataset.theme = localStorage.getItem("theme") || "auto";
     </script>
-<svg xmlns="http://www.w3.org/2000/svg" style="display: none;"><path style="opacity: 50%" d="M0"/></svg>
+<svg xmlns="http://www.w3.org/2000/svg" style="display: none;">
+<path style="opacity: 50%" d="M0"/></svg>
 <aside class="sidebar-drawer"></aside><aside class="toc-drawer no-toc"></aside>
-<div role="list" class="citation-list"><div class="citation" id="k" role="doc-biblioentry"></div></div>
+<div role="list" class="citation-list">
+<div class="citation" id="k" role="doc-biblioentry"></div></div>
 """
 
 

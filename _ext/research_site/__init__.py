@@ -11,7 +11,7 @@ named parts), :mod:`.referencing` (ascending multi-citations),
 place in the PDF), :mod:`.bibcheck` and :mod:`.pagecheck` (clear errors),
 :mod:`.freshness` (incremental builds equal clean ones), :mod:`.reproducible`
 (byte-identical EPUBs), :mod:`.hardening` (strict CSP, accessible markup), :mod:`.pagemeta`
-(page descriptions),
+(page descriptions), :mod:`.paperpages` (a page per paper with its metadata), :mod:`.sitemap`,
 :mod:`.assets` (CSS, scripts and template overrides).
 """
 
@@ -34,8 +34,10 @@ from . import (
     latex,
     pagecheck,
     pagemeta,
+    paperpages,
     publications,
     reproducible,
+    sitemap,
 )
 from .numbering import Numbering
 from .referencing import REFERENCE_STYLE_NAME, AscendingLabelReferenceStyle
@@ -79,6 +81,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     freshness.setup(app)
     hardening.setup(app)
     pagemeta.setup(app)
+    paperpages.setup(app)
+    sitemap.setup(app)
     backlinks.setup(app)
     disclosure.setup(app)
     coauthors.setup(app)

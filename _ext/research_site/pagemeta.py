@@ -77,7 +77,9 @@ def add_description(
     text = page_description(doctree, title) if doctree is not None else ""
     description = shorten(text or app.config.research_site_description)
     if description:
-        tag = f'<meta name="description" content="{html.escape(description)}">'
+        tag = (
+            f'<meta name="description" content="{html.escape(description)}" />'  # XHTML too (EPUB)
+        )
         context["metatags"] = f"{metatags}\n    {tag}"
 
 

@@ -79,7 +79,7 @@ def _decode(piece: str) -> list[BaseText]:
     return [String(lead)] * bool(lead) + [Text.from_latex(stripped)] + [String(tail)] * bool(tail)
 
 
-def _latex_text(value: str) -> Text:
+def field_text(value: str) -> Text:
     """Rich text of a BibTeX field value (braces and LaTeX escapes resolved).
 
     pybtex decodes the LaTeX; the escapes of :data:`LITERAL_ESCAPES` are cut out
@@ -107,7 +107,7 @@ def _latex_text(value: str) -> Text:
 def person_words(person: Person) -> tuple[str, ...]:
     """A person's name as plain, case-folded words, for comparing names."""
     parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
-    plain = (str(_latex_text(part)) for part in parts)
+    plain = (str(field_text(part)) for part in parts)
     return tuple(unicodedata.normalize("NFC", word).casefold() for word in plain)
 
 
@@ -186,12 +186,12 @@ class ResearchStyle(BaseStyle):
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
         parts: list[Text] = [
-            Text(Tag(TITLE, _latex_text(entry.fields["title"]).add_period())),
+            Text(Tag(TITLE, field_text(entry.fields["title"]).add_period())),
             Text(Tag(AUTHORS, self.format_authors(entry), ".")),
             Text(Tag(VENUE, self.format_venue(entry), ".")),
         ]
         if "award" in entry.fields:
-            parts.append(Text(Tag(AWARD, _latex_text(entry.fields["award"]))))
+            parts.append(Text(Tag(AWARD, field_text(entry.fields["award"]))))
         return FormattedEntry(entry.key, Text(" ").join(parts), label)
 
     def format_authors(self, entry: Entry) -> Text:
@@ -214,7 +214,7 @@ class ResearchStyle(BaseStyle):
         venue = fields.get("booktitle") or fields.get("journal") or fields.get("howpublished")
         if venue:
             short = fields.get("shortvenue")
-            items.append(Text(_latex_text(venue), f" ({short})") if short else _latex_text(venue))
+            items.append(Text(field_text(venue), f" ({short})") if short else field_text(venue))
         pubstate = fields.get("pubstate", "").strip().lower()
         if pubstate:
             items.append(Text(PUBSTATE_TEXT.get(pubstate, pubstate.capitalize())))

@@ -1,0 +1,253 @@
+"""A page per paper, with the metadata Google Scholar, Zotero and link previews read.
+
+On ``html-collect-pages`` every entry of refs.bib becomes a page at
+``publications/<key>.html`` (HTML builder only; no source file is written): its
+label, the entry in the site's style, links, the clean BibTeX and "Discussed
+in". Its ``<head>`` carries Highwire ``citation_*`` tags, schema.org
+``ScholarlyArticle`` JSON-LD, OpenGraph and a description. The home page gets
+schema.org ``Person`` JSON-LD for the owner.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import docutils.nodes
+from pybtex.database import Entry
+from pybtex.plugin import find_plugin
+
+from .backend import entry_paragraph
+from .backlinks import discussed_in, places_citing
+from .entries import bibtex_block, links_line
+from .links import arxiv_id, entry_links
+from .style import MONTHS, field_text, full_name, month_name
+
+if TYPE_CHECKING:
+    from pybtex.style.formatting import BaseStyle
+    from sphinx.application import Sphinx
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+#: Builders that write paper pages (the EPUB and PDF have the list only).
+PAGE_BUILDERS = frozenset({"html"})
+
+
+def paper_pagename(app: Sphinx, key: str) -> str:
+    """``publications/<key>``: the page of the entry *key*."""
+    return posixpath.join(app.config.research_site_paper_dir, key)
+
+
+def has_paper_pages(app: Sphinx) -> bool:
+    return app.builder.name in PAGE_BUILDERS
+
+
+def absolute_url(app: Sphinx, pagename: str) -> str:
+    """The page's URL under ``html_baseurl`` (or its relative file name without one)."""
+    target = app.builder.get_target_uri(pagename)
+    base = app.config.html_baseurl
+    return f"{base.rstrip('/')}/{target}" if base else target
+
+
+def plain(text: Any) -> str:
+    """Plain text of a pybtex rich text or string."""
+    return " ".join(str(text).split())
+
+
+def person_names(entry: Entry) -> list[str]:
+    return [plain(full_name(person)) for person in entry.persons.get("author", [])]
+
+
+def publication_date(entry: Entry, separator: str = "/") -> str:
+    """``2025/05`` (Highwire) or ``2025-05`` (schema.org); the year alone without a month."""
+    year = entry.fields["year"]
+    if "month" not in entry.fields:
+        return year
+    return f"{year}{separator}{MONTHS.index(month_name(entry.fields['month'])) + 1:02d}"
+
+
+def venue(entry: Entry) -> str:
+    for name in ("booktitle", "journal"):
+        if name in entry.fields:
+            return plain(field_text(entry.fields[name]))
+    return ""
+
+
+def meta(name: str, content: str, attribute: str = "name") -> str:
+    return f'<meta {attribute}="{name}" content="{html.escape(content)}" />'
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """A JSON-LD block; ``</`` is escaped so the data cannot end the script."""
+    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return f'<script type="application/ld+json">\n{text}\n</script>'
+
+
+def paper_head(app: Sphinx, entry: Entry, title: str, description: str, url: str) -> str:
+    """The metadata of one paper page's ``<head>``."""
+    names = person_names(entry)
+    tags = [meta("description", description), meta("citation_title", title)]
+    tags += [meta("citation_author", name) for name in names]
+    tags.append(meta("citation_publication_date", publication_date(entry)))
+    where = venue(entry)
+    if entry.type == "article" and where:
+        tags.append(meta("citation_journal_title", where))
+    elif where:
+        tags.append(meta("citation_conference_title", where))
+    identifier = arxiv_id(entry)
+    if identifier:
+        tags.append(meta("citation_arxiv_id", identifier))
+        tags.append(meta("citation_pdf_url", f"https://arxiv.org/pdf/{identifier}"))
+    tags.append(meta("citation_abstract_html_url", url))
+    tags += [
+        meta("og:title", title, "property"),
+        meta("og:type", "article", "property"),
+        meta("og:url", url, "property"),
+        meta("og:description", description, "property"),
+        meta("og:site_name", app.config.project, "property"),
+    ]
+    article: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "name": title,
+        "headline": title,
+        "author": [{"@type": "Person", "name": name} for name in names],
+        "datePublished": publication_date(entry, "-"),
+        "url": url,
+    }
+    if where:
+        article["isPartOf"] = {"@type": "PublicationEvent", "name": where}
+        article["publisher"] = {"@type": "Organization", "name": where}
+    same_as = [link.url for link in entry_links(entry) if link.text in {"arXiv"}]
+    if same_as:
+        article["sameAs"] = same_as
+    tags.append(json_ld(article))
+    return "\n    ".join(tags)
+
+
+def paper_body(app: Sphinx, pagename: str, entry: Entry, label: str, style: BaseStyle) -> str:
+    """The HTML of a paper page's content."""
+    formatted = style.format_entry(label, entry)
+    title = entry_title(entry)
+    section = docutils.nodes.section(ids=[entry.key])
+    section += docutils.nodes.title(title, title)
+    section += docutils.nodes.paragraph(f"[{label}]", f"[{label}]", classes=["pub-label"])
+    section += entry_paragraph(formatted)
+    titles = {name: node.astext() for name, node in app.env.titles.items()}
+    extras = [
+        links_line(entry),
+        bibtex_block(entry),
+        discussed_in(app.builder, pagename, places_citing(app.env, entry.key), titles),
+    ]
+    section.extend(extra for extra in extras if extra is not None)
+    back = docutils.nodes.paragraph(classes=["pub-back"])
+    list_uri = app.builder.get_relative_uri(pagename, app.config.research_site_list_doc)
+    back += docutils.nodes.reference(
+        "All publications", "All publications", refuri=f"{list_uri}#{entry.key}"
+    )
+    section += back
+    # Sphinx's HTML writer reads the figure numbers of the page being written, which
+    # the builder sets per source page (write_doc); a paper page has no figures.
+    app.builder.fignumbers = {}  # type: ignore[attr-defined]
+    return app.builder.render_partial(section)["fragment"]
+
+
+def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """One page per entry of refs.bib, for ``html-collect-pages``."""
+    if not has_paper_pages(app):
+        return
+    domain = cast("BibtexDomain", app.env.get_domain("cite"))
+    style: BaseStyle = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)()
+    entries = list(domain.bibdata.data.entries.values())
+    remove_stale_pages(app, {paper_pagename(app, entry.key) for entry in entries})
+    for formatted in style.format_entries(entries):  # sorted and labelled as in the list
+        entry = domain.bibdata.data.entries[formatted.key]
+        pagename = paper_pagename(app, entry.key)
+        title = plain(entry_title(entry))
+        description = paper_description(entry)
+        context = {
+            "title": html.escape(title),
+            "body": paper_body(app, pagename, entry, formatted.label, style),
+            "metatags": paper_head(app, entry, title, description, absolute_url(app, pagename)),
+            "display_toc": False,
+            "research_site_paper": True,
+        }
+        yield pagename, context, "page.html"
+
+
+def remove_stale_pages(app: Sphinx, current: set[str]) -> None:
+    """Delete pages of papers no longer in refs.bib (left by an earlier build)."""
+    folder = Path(app.outdir, app.config.research_site_paper_dir)
+    for path in folder.glob("*.html"):
+        pagename = posixpath.join(app.config.research_site_paper_dir, path.stem)
+        if pagename not in current and pagename not in app.env.found_docs:
+            path.unlink()
+
+
+def entry_title(entry: Entry) -> str:
+    return plain(field_text(entry.fields["title"]))
+
+
+def paper_description(entry: Entry) -> str:
+    """``Authors. Venue, Year.`` for previews and search results."""
+    names = person_names(entry)
+    authors = ", ".join(names[:3]) + (" et al" if len(names) > 3 else "")
+    where = venue(entry) or ("Under review" if entry.fields.get("pubstate") else "Preprint")
+    return f"{authors}. {where}, {entry.fields['year']}."
+
+
+def person_json_ld(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: docutils.nodes.document | None,
+) -> None:
+    """schema.org ``Person`` of the owner on the home page."""
+    if pagename != app.config.root_doc or not has_paper_pages(app):
+        return
+    person: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": app.config.research_site_owner,
+        "jobTitle": app.config.research_site_owner_position,
+        "affiliation": {
+            "@type": "Organization",
+            "name": app.config.research_site_owner_affiliation,
+        },
+    }
+    if app.config.research_site_owner_homepage:
+        person["sameAs"] = [app.config.research_site_owner_homepage]
+    context["metatags"] = context.get("metatags", "") + "\n    " + json_ld(person)
+
+
+def link_titles_to_paper_pages(app: Sphinx, doctree: docutils.nodes.document, docname: str) -> None:
+    """Make each entry's title in a list a link to the paper's own page."""
+    if not has_paper_pages(app):
+        return
+    for citation in doctree.findall(docutils.nodes.citation):
+        if not citation["ids"]:
+            continue
+        for title in citation.findall(docutils.nodes.inline):
+            if "pub-title" in title["classes"]:
+                uri = app.builder.get_relative_uri(docname, paper_pagename(app, citation["ids"][0]))
+                link = docutils.nodes.reference("", "", *title.children, refuri=uri, internal=True)
+                title.children = []
+                title += link
+                break
+
+
+def setup(app: Sphinx) -> None:
+    """Register the settings and connect the handlers."""
+    app.add_config_value("research_site_paper_dir", "publications", "html", types=[str])
+    app.add_config_value("research_site_list_doc", "publications/index", "html", types=[str])
+    app.add_config_value("research_site_owner_position", "", "html", types=[str])
+    app.add_config_value("research_site_owner_affiliation", "", "html", types=[str])
+    app.add_config_value("research_site_owner_homepage", "", "html", types=[str])
+    app.connect("html-collect-pages", collect_paper_pages)
+    app.connect("html-page-context", person_json_ld)
+    # after entries.finish_entries (priority 500) has given each entry its parts
+    app.connect("doctree-resolved", link_titles_to_paper_pages, priority=600)

@@ -1,0 +1,96 @@
+"""A page per paper, read back by independent metadata readers (extruct and a parse
+of the Highwire citation_* tags) and compared with refs.bib."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import extruct
+import pybtex.database
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT, Build
+
+BIB = pybtex.database.parse_file(str(PROJECT / "refs.bib"))
+BASE = "https://mingze-wang.readthedocs.io/en/latest/"
+
+
+def expected_authors(key: str) -> list[str]:
+    return [
+        " ".join(p.first_names + p.middle_names + p.prelast_names + p.last_names)
+        for p in BIB.entries[key].persons["author"]
+    ]
+
+
+def expected_title(key: str) -> str:
+    return str(pybtex.richtext.Text.from_latex(BIB.entries[key].fields["title"]))
+
+
+def page_html(site: Build, key: str) -> str:
+    return (site.outdir / "publications" / f"{key}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("key", list(BIB.entries.keys()))
+def test_metadata_read_back_equals_refs_bib(site: Build, key: str) -> None:
+    html = page_html(site, key)
+    url = f"{BASE}publications/{key}.html"
+    data = extruct.extract(html, base_url=url, syntaxes=["json-ld", "opengraph"], uniform=True)
+    (article,) = [item for item in data["json-ld"] if item.get("@type") == "ScholarlyArticle"]
+    assert article["name"] == expected_title(key)
+    assert [a["name"] for a in article["author"]] == expected_authors(key)
+    assert article["datePublished"].startswith(BIB.entries[key].fields["year"])
+    eprint = BIB.entries[key].fields.get("eprint")
+    if eprint:
+        assert f"https://arxiv.org/abs/{eprint}" in article["sameAs"]
+    (graph,) = data["opengraph"]  # uniform: og:type becomes @type
+    assert graph["og:title"] == expected_title(key)
+    assert graph["@type"] == "article"
+    assert graph["og:url"] == url
+
+    head = BeautifulSoup(html, "html.parser").head
+    tags: dict[str, list[str]] = {}
+    for tag in head.find_all("meta", attrs={"name": True}):
+        tags.setdefault(tag["name"], []).append(tag["content"])
+    assert tags["citation_title"] == [expected_title(key)]
+    assert tags["citation_author"] == expected_authors(key)
+    assert tags["citation_publication_date"][0].startswith(BIB.entries[key].fields["year"])
+    assert tags["citation_abstract_html_url"] == [url]
+    assert tags.get("citation_arxiv_id", [None]) == [eprint]
+    if "booktitle" in BIB.entries[key].fields:
+        assert tags["citation_conference_title"][0]
+    assert tags["description"][0]
+
+
+def test_paper_pages_show_the_entry_and_link_back(site: Build) -> None:
+    page = site.article("publications/wang2025gradpower.html")
+    assert page.find("h1").get_text(strip=True).startswith("GradPower")
+    assert page.find(class_="pub-label").get_text() == "[18]"
+    assert page.select_one(".pub-authors strong").get_text() == "Mingze Wang"
+    assert page.select_one("details.pub-bibtex pre")
+    assert page.select_one("p.pub-discussed a")
+    back = page.select_one("p.pub-back a")["href"]
+    assert back == "index.html#wang2025gradpower"
+
+
+def test_every_list_entry_links_to_its_page_and_all_are_in_the_sitemap(site: Build) -> None:
+    article = site.article("publications/index.html")
+    linked = set()
+    for citation in article.select("div.citation"):
+        href = citation.select_one(".pub-title a")["href"]
+        assert (site.outdir / "publications" / href).is_file(), href
+        linked.add(href)
+    assert linked == {f"{key}.html" for key in BIB.entries.keys()}
+    tree = ET.parse(site.outdir / "sitemap.xml")
+    locations = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert {f"{BASE}publications/{href}" for href in linked} <= locations
+
+
+def test_home_page_describes_the_owner(site: Build) -> None:
+    html = (site.outdir / "index.html").read_text(encoding="utf-8")
+    data = extruct.extract(html, base_url=BASE, syntaxes=["json-ld"], uniform=True)
+    (person,) = [item for item in data["json-ld"] if item.get("@type") == "Person"]
+    assert person["name"] == "Mingze Wang"
+    assert "Peking University" in json.dumps(person["affiliation"])
+    assert person["sameAs"] == ["https://wmz9.github.io/"]
