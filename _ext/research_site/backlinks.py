@@ -9,6 +9,7 @@ order. Nothing is typed by hand; an entry cited nowhere gets no line.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, NamedTuple
 
 import docutils.nodes
@@ -50,7 +51,11 @@ class CitationPlacesCollector(EnvironmentCollector):
         places(env).pop(docname, None)
 
     def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        docnames: AbstractSet[str],
+        other: BuildEnvironment,
     ) -> None:
         for docname in docnames:
             if docname in places(other):

@@ -30,6 +30,7 @@ from .style import MONTHS, field_text, full_name, month_name
 if TYPE_CHECKING:
     from pybtex.style.formatting import BaseStyle
     from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinxcontrib.bibtex.domain import BibtexDomain
 
 #: Builders that write paper pages (the EPUB and PDF have the list only).
@@ -151,8 +152,9 @@ def paper_body(app: Sphinx, pagename: str, entry: Entry, label: str, style: Base
     section += back
     # Sphinx's HTML writer reads the figure numbers of the page being written, which
     # the builder sets per source page (write_doc); a paper page has no figures.
-    app.builder.fignumbers = {}  # type: ignore[attr-defined]
-    return app.builder.render_partial(section)["fragment"]
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    builder.fignumbers = {}
+    return builder.render_partial(section)["fragment"]
 
 
 def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

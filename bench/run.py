@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Build-time benchmark: this project's machinery against a stock peer, on N papers.
+
+    python bench/run.py [N ...] [--repeat R]       (default N: 20 200 2000 5000)
+
+For each N it generates two projects with the same synthetic content (N papers
+with authors, markers, venues, eprints over many years; three research pages
+citing a tenth of them; one page citing nothing):
+
+- ours: this repository's conf.py and _ext/ (style, year sections, paper pages);
+- stock: the same Sphinx, MyST, sphinxcontrib-bibtex and furo with the default
+  style and one ``{bibliography}`` directive per year.
+
+and measures, with /usr/bin/time, the median over R runs of: a clean HTML build;
+a rebuild with no change; after touching a page that cites nothing; after
+touching a citing page; after editing one entry of refs.bib; a clean ``-j 2``
+build; and the peak memory of a clean build. It prints a table with the
+our/stock ratio of each, measured in the same run. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST = (
+    "Ada Alan Grace Edsger Barbara John Donald Leslie Tony Frances Ken Niklaus Lei Wei Jing".split()
+)
+LAST = (
+    "Lovelace Turing Hopper Dijkstra Liskov McCarthy Knuth Lamport Hoare Allen Thompson Wirth "
+    "Wu Zhang Chen"
+).split()
+VENUES = [
+    ("International Conference on Machine Learning", "ICML"),
+    ("Conference on Neural Information Processing Systems", "NeurIPS"),
+    ("International Conference on Learning Representations", "ICLR"),
+    ("Annual Meeting of the Association for Computational Linguistics", "ACL"),
+]
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+WORDS = (
+    "learning theory optimization gradient transformer attention implicit bias sharpness "
+    "generalization convergence dynamics networks stochastic descent minima"
+).split()
+
+
+def entry(rng: random.Random, n: int) -> str:
+    year = 2000 + n * 26 // 10_000 + rng.randrange(0, 3)
+    authors = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randrange(2, 8))]
+    if rng.random() < 0.5:
+        authors[rng.randrange(len(authors))] = "Mingze Wang"
+    venue, short = rng.choice(VENUES)
+    title = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(5, 11))).capitalize()
+    fields = {
+        "author": " and ".join(authors),
+        "title": f"{title} {n}",
+        "booktitle": f"{year} {venue}",
+        "shortvenue": f"{short} {year}",
+        "year": str(year),
+        "pagetotal": str(rng.randrange(8, 90)),
+        "eprint": f"{year % 100:02d}{rng.randrange(1, 13):02d}.{rng.randrange(10000, 99999)}",
+        "archiveprefix": "arXiv",
+        "url": f"https://openreview.net/forum?id=b{n}x",
+    }
+    if rng.random() < 0.3:
+        fields["author+an"] = "1=equal; 2=equal,lead"
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
+    return f"@inproceedings{{paper{n},\n{body},\n  month = {rng.choice(MONTHS)},\n}}\n"
+
+
+def research_page(title: str, keys: list[str]) -> str:
+    groups = [keys[i : i + 3] for i in range(0, len(keys), 3)]
+    paragraphs = [f"Work on {title.lower()} {{cite:p}}`{','.join(g)}`." for g in groups]
+    sections = [f"## Topic {i + 1}\n\n" + "\n\n".join(paragraphs[i::4]) for i in range(4)]
+    return f"# {title}\n\n" + "\n\n".join(sections) + "\n"
+
+
+def make_content(src: Path, n: int) -> list[str]:
+    rng = random.Random(n)
+    (src / "refs.bib").write_text("\n".join(entry(rng, i) for i in range(1, n + 1)), "utf-8")
+    keys = [f"paper{i}" for i in range(1, n + 1)]
+    cited = rng.sample(keys, max(3, n // 10))
+    (src / "research").mkdir()
+    for i, name in enumerate(("theory", "models", "optimization")):
+        (src / "research" / f"{name}.md").write_text(
+            research_page(name.capitalize(), cited[i::3]), "utf-8"
+        )
+    (src / "research" / "notes.md").write_text("# Notes\n\nNothing cited here.\n", "utf-8")
+    (src / "research" / "index.md").write_text(
+        "# Research\n\n```{toctree}\ntheory\nmodels\noptimization\nnotes\n```\n", "utf-8"
+    )
+    return sorted(
+        {
+            re.search(r"year = \{(\d+)\}", e)[1]
+            for e in (src / "refs.bib").read_text().split("@inproceedings")[1:]
+        },
+        reverse=True,
+    )
+
+
+def make_ours(src: Path, n: int) -> None:
+    src.mkdir(parents=True)
+    for name in ("conf.py", "_ext", "_static", "data"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, src / name)
+    make_content(src, n)
+    (src / "publications").mkdir()
+    (src / "publications" / "index.md").write_text(
+        "# Publications\n\n```{publication-list}\n```\n\n"
+        "```{toctree}\n:hidden:\n\ncoauthors\n```\n",
+        "utf-8",
+    )
+    (src / "publications" / "coauthors.md").write_text(
+        "# Co-authors\n\n```{coauthors}\n```\n\n```{coauthor-index}\n```\n", "utf-8"
+    )
+    (src / "index.md").write_text(
+        "# Bench\n\n```{toctree}\nresearch/index\npublications/index\n```\n", "utf-8"
+    )
+
+
+STOCK_CONF = """
+project = "Bench"
+extensions = ["myst_parser", "sphinxcontrib.bibtex"]
+bibtex_bibfiles = ["refs.bib"]
+html_theme = "furo"
+exclude_patterns = ["_build"]
+"""
+
+
+def make_stock(src: Path, n: int) -> None:
+    src.mkdir(parents=True)
+    (src / "conf.py").write_text(STOCK_CONF, "utf-8")
+    years = make_content(src, n)
+    (src / "publications").mkdir()
+    sections = [f'## {y}\n\n```{{bibliography}}\n:filter: year == "{y}"\n```\n' for y in years]
+    (src / "publications" / "index.md").write_text(
+        "# Publications\n\n" + "\n".join(sections), "utf-8"
+    )
+    (src / "index.md").write_text(
+        "# Bench\n\n```{toctree}\nresearch/index\npublications/index\n```\n", "utf-8"
+    )
+
+
+def timed_build(src: Path, out: Path, jobs: int = 1) -> tuple[float, int]:
+    """Seconds and peak RSS (KB) of one sphinx-build."""
+    cmd = [
+        "/usr/bin/time",
+        "-f",
+        "%e %M",
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-q",
+        "-b",
+        "html",
+        "-d",
+        str(out / "doctrees"),
+        str(src),
+        str(out / "html"),
+    ]
+    if jobs > 1:
+        cmd += ["-j", str(jobs)]
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"build of {src} failed:\n{result.stderr[-2000:]}")
+    seconds, rss = result.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(rss)
+
+
+def measure(src: Path, work: Path, repeat: int) -> dict[str, float]:
+    """Median seconds of each scenario, and peak memory (MB) of a clean build."""
+    runs: dict[str, list[float]] = {}
+    for r in range(repeat):
+        out = work / f"out{r}"
+        seconds, rss = timed_build(src, out)
+        runs.setdefault("clean", []).append(seconds)
+        runs.setdefault("peak MB", []).append(rss / 1024)
+        runs.setdefault("no change", []).append(timed_build(src, out)[0])
+        (src / "research" / "notes.md").touch()
+        runs.setdefault("touch non-citing", []).append(timed_build(src, out)[0])
+        (src / "research" / "theory.md").touch()
+        runs.setdefault("touch citing", []).append(timed_build(src, out)[0])
+        bib = src / "refs.bib"
+        bib.write_text(bib.read_text().replace("title = {", f"title = {{Edited{r} ", 1))
+        runs.setdefault("edit one entry", []).append(timed_build(src, out)[0])
+        runs.setdefault("-j 2 clean", []).append(timed_build(src, work / f"par{r}", jobs=2)[0])
+        shutil.rmtree(out)
+        shutil.rmtree(work / f"par{r}")
+    return {name: statistics.median(values) for name, values in runs.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[20, 200, 2000, 5000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(f"{'N':>6} {'scenario':18} {'ours':>9} {'stock':>9} {'ratio':>7}")
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            make_ours(work / "ours" / "src", n)
+            make_stock(work / "stock" / "src", n)
+            ours = measure(work / "ours" / "src", work / "ours", args.repeat)
+            stock = measure(work / "stock" / "src", work / "stock", args.repeat)
+        for name in ours:
+            unit = "MB" if name == "peak MB" else "s"
+            print(
+                f"{n:>6} {name:18} {ours[name]:8.2f}{unit[0]} {stock[name]:8.2f}{unit[0]} "
+                f"{ours[name] / stock[name]:6.2f}x",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
