@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, cast
 import docutils.nodes
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin
+from pybtex.style import FormattedEntry
 
 from .backend import entry_paragraph
 from .backlinks import discussed_in, places_citing
@@ -129,9 +130,9 @@ def paper_head(app: Sphinx, entry: Entry, title: str, description: str, url: str
     return "\n    ".join(tags)
 
 
-def paper_body(app: Sphinx, pagename: str, entry: Entry, label: str, style: BaseStyle) -> str:
+def paper_body(app: Sphinx, pagename: str, entry: Entry, formatted: FormattedEntry) -> str:
     """The HTML of a paper page's content."""
-    formatted = style.format_entry(label, entry)
+    label = formatted.label
     title = entry_title(entry)
     section = docutils.nodes.section(ids=[entry.key])
     section += docutils.nodes.title(title, title)
@@ -162,22 +163,35 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
     if not has_paper_pages(app):
         return
     domain = cast("BibtexDomain", app.env.get_domain("cite"))
-    style: BaseStyle = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)()
     entries = list(domain.bibdata.data.entries.values())
     remove_stale_pages(app, {paper_pagename(app, entry.key) for entry in entries})
-    for formatted in style.format_entries(entries):  # sorted and labelled as in the list
-        entry = domain.bibdata.data.entries[formatted.key]
+    for entry, formatted in formatted_entries(app, entries):
         pagename = paper_pagename(app, entry.key)
         title = plain(entry_title(entry))
         description = paper_description(entry)
         context = {
             "title": html.escape(title),
-            "body": paper_body(app, pagename, entry, formatted.label, style),
+            "body": paper_body(app, pagename, entry, formatted),
             "metatags": paper_head(app, entry, title, description, absolute_url(app, pagename)),
             "display_toc": False,
             "research_site_paper": True,
         }
         yield pagename, context, "page.html"
+
+
+def formatted_entries(app: Sphinx, entries: list[Entry]) -> list[tuple[Entry, FormattedEntry]]:
+    """Each entry with its formatted text and label, as the publication list has them.
+
+    Entries placed in a bibliography were formatted once by sphinxcontrib-bibtex
+    (the domain keeps them); only entries listed nowhere are formatted here.
+    """
+    domain = cast("BibtexDomain", app.env.get_domain("cite"))
+    formatted = {citation.key: citation.formatted_entry for citation in domain.citations}
+    missing = [entry for entry in entries if entry.key not in formatted]
+    if missing:
+        style: BaseStyle = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)()
+        formatted.update((f.key, f) for f in style.format_entries(missing))
+    return [(entry, formatted[entry.key]) for entry in entries]
 
 
 def remove_stale_pages(app: Sphinx, current: set[str]) -> None:
