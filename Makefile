@@ -50,6 +50,7 @@ latexpdf: $(SPHINXBUILD) ## Build the PDF (XeLaTeX, needs TeX Live) into _build/
 linkcheck: $(SPHINXBUILD) ## Check external links (needs network).
 	$(SPHINXBUILD) -M linkcheck "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
+# sphinx-autobuild comes with the test requirements.
 serve: $(BIN)/pytest ## Live preview on http://127.0.0.1:8000, rebuilt on every change.
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) \
 	  --host 127.0.0.1 --port 8000 --watch _ext --watch refs.bib --watch data \

@@ -173,8 +173,6 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
             "title": html.escape(title),
             "body": paper_body(app, pagename, entry, formatted),
             "metatags": paper_head(app, entry, title, description, absolute_url(app, pagename)),
-            "display_toc": False,
-            "research_site_paper": True,
         }
         yield pagename, context, "page.html"
 
