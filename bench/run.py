@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build-time benchmark: this project's machinery against a stock peer, on N papers.
 
-    python bench/run.py [N ...] [--repeat R]       (default N: 20 200 2000 5000)
+    python bench/run.py [N ...] [--repeat R] [--site]   (default N: 20 200 2000 5000)
 
 For each N it generates two projects with the same synthetic content (N papers
 with authors, markers, venues, eprints over many years; three research pages
@@ -11,7 +11,9 @@ citing a tenth of them; one page citing nothing):
 - stock: the same Sphinx, MyST, sphinxcontrib-bibtex and furo with the default
   style and one ``{bibliography}`` directive per year.
 
-and measures, with /usr/bin/time, the median over R runs of: a clean HTML build;
+With ``--site`` it first compares the site as shipped (this repository's pages
+and refs.bib) with a stock peer of the same research pages and entries. It
+measures, with /usr/bin/time, the median over R runs of: a clean HTML build;
 a rebuild with no change; after touching a page that cites nothing; after
 touching a citing page; after editing one entry of refs.bib; a clean ``-j 2``
 build; and the peak memory of a clean build. It prints a table with the
@@ -28,6 +30,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,7 +141,16 @@ exclude_patterns = ["_build"]
 def make_stock(src: Path, n: int) -> None:
     src.mkdir(parents=True)
     (src / "conf.py").write_text(STOCK_CONF, "utf-8")
-    years = make_content(src, n)
+    stock_publications(src, make_content(src, n))
+
+
+def bib_years(bib: Path) -> list[str]:
+    """The years of a bib file's entries, newest first."""
+    return sorted(set(re.findall(r"year\s*=\s*\{(\d+)\}", bib.read_text())), reverse=True)
+
+
+def stock_publications(src: Path, years: list[str]) -> None:
+    """The stock peer's list: one filtered ``{bibliography}`` per year."""
     (src / "publications").mkdir()
     sections = [f'## {y}\n\n```{{bibliography}}\n:filter: year == "{y}"\n```\n' for y in years]
     (src / "publications" / "index.md").write_text(
@@ -146,6 +159,32 @@ def make_stock(src: Path, n: int) -> None:
     (src / "index.md").write_text(
         "# Bench\n\n```{toctree}\nresearch/index\npublications/index\n```\n", "utf-8"
     )
+
+
+def make_site(src: Path) -> None:
+    """This repository's site as shipped."""
+    src.mkdir(parents=True)
+    for name in (
+        "conf.py",
+        "index.md",
+        "refs.bib",
+        "_ext",
+        "_static",
+        "data",
+        "research",
+        "publications",
+    ):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, src / name)
+
+
+def make_stock_site(src: Path) -> None:
+    """A stock peer with the site's research pages and refs.bib."""
+    src.mkdir(parents=True)
+    (src / "conf.py").write_text(STOCK_CONF, "utf-8")
+    shutil.copy(ROOT / "refs.bib", src / "refs.bib")
+    shutil.copytree(ROOT / "research", src / "research")
+    stock_publications(src, bib_years(src / "refs.bib"))
 
 
 def timed_build(src: Path, out: Path, jobs: int = 1) -> tuple[float, int]:
@@ -174,7 +213,14 @@ def timed_build(src: Path, out: Path, jobs: int = 1) -> tuple[float, int]:
     return float(seconds), int(rss)
 
 
-def measure(src: Path, work: Path, repeat: int) -> dict[str, float]:
+#: The page citing nothing and the citing page that the touch scenarios touch.
+SYNTHETIC_PAGES = ("research/notes.md", "research/theory.md")
+SITE_PAGES = ("research/index.md", "research/optimization.md")
+
+
+def measure(
+    src: Path, work: Path, repeat: int, pages: tuple[str, str] = SYNTHETIC_PAGES
+) -> dict[str, float]:
     """Median seconds of each scenario, and peak memory (MB) of a clean build."""
     runs: dict[str, list[float]] = {}
     for r in range(repeat):
@@ -183,12 +229,13 @@ def measure(src: Path, work: Path, repeat: int) -> dict[str, float]:
         runs.setdefault("clean", []).append(seconds)
         runs.setdefault("peak MB", []).append(rss / 1024)
         runs.setdefault("no change", []).append(timed_build(src, out)[0])
-        (src / "research" / "notes.md").touch()
+        (src / pages[0]).touch()
         runs.setdefault("touch non-citing", []).append(timed_build(src, out)[0])
-        (src / "research" / "theory.md").touch()
+        (src / pages[1]).touch()
         runs.setdefault("touch citing", []).append(timed_build(src, out)[0])
         bib = src / "refs.bib"
-        bib.write_text(bib.read_text().replace("title = {", f"title = {{Edited{r} ", 1))
+        edited = re.sub(r"title(\s*)= \{", rf"title\1= {{Edited{r} ", bib.read_text(), count=1)
+        bib.write_text(edited)
         runs.setdefault("edit one entry", []).append(timed_build(src, out)[0])
         runs.setdefault("-j 2 clean", []).append(timed_build(src, work / f"par{r}", jobs=2)[0])
         shutil.rmtree(out)
@@ -200,19 +247,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[20, 200, 2000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--site", action="store_true", help="compare the site as shipped first")
     args = parser.parse_args()
     print(f"{'N':>6} {'scenario':18} {'ours':>9} {'stock':>9} {'ratio':>7}")
+    runs: list[tuple[str, Callable[[Path], None], Callable[[Path], None]]] = []
+    if args.site:
+        runs.append(("site", make_site, make_stock_site))
     for n in args.sizes:
+        runs.append((str(n), partial(make_ours, n=n), partial(make_stock, n=n)))
+    for label, make_ours_project, make_stock_project in runs:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            make_ours(work / "ours" / "src", n)
-            make_stock(work / "stock" / "src", n)
-            ours = measure(work / "ours" / "src", work / "ours", args.repeat)
-            stock = measure(work / "stock" / "src", work / "stock", args.repeat)
+            make_ours_project(work / "ours" / "src")
+            make_stock_project(work / "stock" / "src")
+            pages = SITE_PAGES if label == "site" else SYNTHETIC_PAGES
+            ours = measure(work / "ours" / "src", work / "ours", args.repeat, pages)
+            stock = measure(work / "stock" / "src", work / "stock", args.repeat, pages)
         for name in ours:
             unit = "MB" if name == "peak MB" else "s"
             print(
-                f"{n:>6} {name:18} {ours[name]:8.2f}{unit[0]} {stock[name]:8.2f}{unit[0]} "
+                f"{label:>6} {name:18} {ours[name]:8.2f}{unit[0]} {stock[name]:8.2f}{unit[0]} "
                 f"{ours[name] / stock[name]:6.2f}x",
                 flush=True,
             )

@@ -2,8 +2,9 @@
 
 One module per concept: :mod:`.annotations` (author markers as data),
 :mod:`.numbering` (paper numbers from refs.bib's order), :mod:`.style` (the
-pybtex style), :mod:`.backend` and :mod:`.entries` (rendering entries with
-named parts), :mod:`.referencing` (ascending multi-citations),
+pybtex style), :mod:`.formatcache` (formatted entries kept between builds),
+:mod:`.backend` and :mod:`.entries` (rendering entries with named parts),
+:mod:`.referencing` (ascending multi-citations),
 :mod:`.publications` (the list by year and the selected papers),
 :mod:`.coauthors` (the co-authors data file), :mod:`.links`,
 :mod:`.cleanbib` and :mod:`.disclosure` (links and BibTeX of an entry),
@@ -12,6 +13,8 @@ place in the PDF), :mod:`.bibcheck` and :mod:`.pagecheck` (clear errors),
 :mod:`.freshness` (incremental builds equal clean ones), :mod:`.reproducible`
 (byte-identical EPUBs), :mod:`.hardening` (strict CSP, accessible markup), :mod:`.pagemeta`
 (page descriptions), :mod:`.paperpages` (a page per paper with its metadata), :mod:`.sitemap`,
+:mod:`.pageshell` (generated pages from one render, written when changed),
+:mod:`.speedups` (plugin and formatter look-ups done once),
 :mod:`.assets` (CSS, scripts and template overrides).
 """
 
@@ -29,6 +32,7 @@ from . import (
     coauthors,
     disclosure,
     entries,
+    formatcache,
     freshness,
     hardening,
     latex,
@@ -38,6 +42,7 @@ from . import (
     publications,
     reproducible,
     sitemap,
+    speedups,
 )
 from .numbering import Numbering
 from .referencing import REFERENCE_STYLE_NAME, AscendingLabelReferenceStyle
@@ -58,7 +63,11 @@ def configure_style(app: Sphinx) -> None:
     """
     domain = cast("BibtexDomain", app.env.get_domain("cite"))
     numbering = Numbering.from_bibdata(domain.bibdata.data)
-    style = ResearchStyle.configured(app.config.research_site_owner, numbering)
+    owner = app.config.research_site_owner
+    cache = (
+        formatcache.formatted_entries(app.env, owner) if app.config.research_site_caches else None
+    )
+    style = ResearchStyle.configured(owner, numbering, cache)
     pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
 
 
@@ -66,6 +75,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the style, the directives and the transforms."""
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_config_value("research_site_owner", "", "env", types=[str])
+    # False: no formatted-entry cache, no page shell, no page record (the output is the same;
+    # the tests compare the two)
+    app.add_config_value("research_site_caches", True, "env", types=[bool])
     pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, ResearchStyle, force=True)
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing",
@@ -79,6 +91,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     bibcheck.setup(app)
     pagecheck.setup(app)
     freshness.setup(app)
+    formatcache.setup(app)
+    speedups.setup(app)
     hardening.setup(app)
     pagemeta.setup(app)
     paperpages.setup(app)

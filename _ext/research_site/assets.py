@@ -33,6 +33,9 @@ def add_stylesheet(app: Sphinx) -> None:
 #: Files only pages with code blocks need (highlighting, copy buttons).
 CODE_ASSETS = frozenset({"pygments.css", "copybutton.css", "copybutton.js", "clipboard.min.js"})
 
+#: Context key by which a page without a doctree (a generated page) says it shows code.
+HAS_CODE = "research_site_has_code"
+
 
 def drop_unused_code_assets(
     app: Sphinx,
@@ -42,6 +45,8 @@ def drop_unused_code_assets(
     doctree: docutils.nodes.document | None,
 ) -> None:
     """Leave code-block assets out of pages without code: lighter pages."""
+    if doctree is None and context.get(HAS_CODE):
+        return
     if doctree is not None and next(iter(doctree.findall(docutils.nodes.literal_block)), None):
         return
     for name in ("css_files", "script_files"):

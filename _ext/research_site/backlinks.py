@@ -91,15 +91,14 @@ def places(env: BuildEnvironment) -> dict[str, list[tuple[str, Place]]]:
     return env.research_site_places  # type: ignore[attr-defined]
 
 
-def places_citing(env: BuildEnvironment, key: str) -> list[Place]:
-    """Sections citing *key*, in toctree order, then order within each page."""
+def places_by_key(env: BuildEnvironment) -> dict[str, list[Place]]:
+    """Sections citing each key (lower case), in toctree order, then order within each page."""
     collected = places(env)
-    return [
-        place
-        for docname in get_docnames(env)
-        for cited, place in collected.get(docname, [])
-        if cited.lower() == key.lower()
-    ]
+    found: dict[str, list[Place]] = {}
+    for docname in get_docnames(env):
+        for cited, place in collected.get(docname, []):
+            found.setdefault(cited.lower(), []).append(place)
+    return found
 
 
 def discussed_in(

@@ -47,11 +47,14 @@ class BibliographyError(SystemExit):
 
 def entry_lines(text: str) -> list[tuple[str, int]]:
     """``(key, line)`` of every entry start in a bib file's *text*, in order."""
-    return [
-        (match[2], text.count("\n", 0, match.start()) + 1)
-        for match in ENTRY_START.finditer(text)
-        if match[1].lower() not in NOT_ENTRIES
-    ]
+    found = []
+    line, counted = 1, 0
+    for match in ENTRY_START.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        if match[1].lower() not in NOT_ENTRIES:
+            found.append((match[2], line))
+    return found
 
 
 def duplicate_keys(path: Path, text: str) -> list[Problem]:

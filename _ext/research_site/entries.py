@@ -19,7 +19,7 @@ import docutils.nodes
 from pybtex.database import Entry
 
 from .backend import entry_paragraph
-from .backlinks import discussed_in, places_citing
+from .backlinks import discussed_in, places_by_key
 from .cleanbib import bibtex_record
 from .disclosure import disclosure
 from .latex import inplace_bibitem
@@ -28,6 +28,8 @@ from .links import entry_links
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinxcontrib.bibtex.domain import BibtexDomain, Citation
+
+    from .backlinks import Place
 
 
 def citations_of(domain: BibtexDomain, docname: str) -> dict[str, Citation]:
@@ -74,6 +76,7 @@ def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) 
     env = app.env
     domain = cast("BibtexDomain", env.get_domain("cite"))
     titles = {name: node.astext() for name, node in env.titles.items()}
+    citing: dict[str, list[Place]] | None = None
     by_docname: dict[str, dict[str, Citation]] = {}
     for node in list(doctree.findall(is_entry)):
         placed_in = node.get("docname", docname)
@@ -82,12 +85,15 @@ def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) 
         citation = by_docname[placed_in].get(node["ids"][0]) if node["ids"] else None
         if citation is None:
             continue
+        if citing is None:
+            citing = places_by_key(env)
         old = next(iter(node.findall(docutils.nodes.paragraph)))
         old.replace_self(entry_paragraph(citation.formatted_entry))
+        places = citing.get(citation.key.lower(), [])
         extras = [
             links_line(citation.entry),
             bibtex_block(citation.entry),
-            discussed_in(app.builder, docname, places_citing(env, citation.key), titles),
+            discussed_in(app.builder, docname, places, titles),
         ]
         node.extend(extra for extra in extras if extra is not None)
 

@@ -8,8 +8,10 @@ this module names the pages to write again:
 
 - refs.bib changed (its content, not its time stamp): every page that cites or
   lists papers;
-- any page was re-read: every page that holds a bibliography (its backlinks may
-  have changed).
+- the citations' places changed (a section citing a paper was added, moved,
+  renamed or removed): every page that holds a bibliography (its "Discussed in"
+  lines). Re-reading a page whose citations stayed where they were rewrites
+  nothing else.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
+
+from sphinxcontrib.bibtex.domain import get_docnames
 
 from .backlinks import places
 
@@ -36,9 +40,13 @@ def bib_digest(env: BuildEnvironment) -> str:
     return digest.hexdigest()
 
 
-def note_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Remember whether this build re-reads anything."""
-    env.research_site_reread = bool(docnames)  # type: ignore[attr-defined]
+def places_digest(env: BuildEnvironment) -> str:
+    """A digest of what "Discussed in" lines show: places, their pages' titles and order."""
+    collected = places(env)
+    order = [docname for docname in get_docnames(env) if docname in collected]
+    titles = {docname: env.titles[docname].astext() for docname in order if docname in env.titles}
+    content = repr((order, [collected[docname] for docname in order], titles))
+    return hashlib.blake2b(content.encode(), digest_size=16).hexdigest()
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -47,16 +55,18 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     digest = bib_digest(env)
     bib_changed = getattr(env, "research_site_bib_digest", digest) != digest
     env.research_site_bib_digest = digest  # type: ignore[attr-defined]
+    digest = places_digest(env)
+    places_changed = getattr(env, "research_site_places_digest", None) != digest
+    env.research_site_places_digest = digest  # type: ignore[attr-defined]
     listing = {key.docname for key in domain.bibliographies}
     if bib_changed:
         citing = {ref.docname for ref in domain.citation_refs} | set(places(env))
         return sorted((citing | listing) & env.found_docs)
-    if getattr(env, "research_site_reread", False):
+    if places_changed:
         return sorted(listing & env.found_docs)
     return []
 
 
 def setup(app: Sphinx) -> None:
     """Connect the handlers."""
-    app.connect("env-before-read-docs", note_read_docs)
     app.connect("env-updated", pages_to_rewrite)

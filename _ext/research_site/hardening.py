@@ -28,6 +28,9 @@ THEME_SCRIPT = re.compile(
     r"<script>\s*document\.body\.dataset\.theme = "
     r"localStorage\.getItem\(\"theme\"\) \|\| \"auto\";\s*</script>"
 )
+#: The theme script's file (its source is in ``static/``).
+THEME_SCRIPT_FILE = "_static/research-site-theme.js"
+
 #: Fixed strings of furo and docutils, and what replaces them.
 REPLACEMENTS = (
     (

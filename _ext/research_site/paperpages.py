@@ -1,7 +1,8 @@
 """A page per paper, with the metadata Google Scholar, Zotero and link previews read.
 
 On ``html-collect-pages`` every entry of refs.bib becomes a page at
-``publications/<key>.html`` (HTML builder only; no source file is written): its
+``publications/<key>.html`` (HTML builder only; no source file is written;
+rendered and rewritten as :mod:`.pageshell` says): its
 label, the entry in the site's style, links, the clean BibTeX and "Discussed
 in". Its ``<head>`` carries Highwire ``citation_*`` tags, schema.org
 ``ScholarlyArticle`` JSON-LD, OpenGraph and a description. The home page gets
@@ -13,7 +14,6 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -21,11 +21,17 @@ import docutils.nodes
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin
 from pybtex.style import FormattedEntry
+from sphinx.util.osutil import relative_uri
 
+from .assets import HAS_CODE
 from .backend import entry_paragraph
-from .backlinks import discussed_in, places_citing
+from .backlinks import Place, discussed_in, places_by_key
 from .entries import bibtex_block, links_line
+from .formatcache import entry_digest
+from .hardening import THEME_SCRIPT_FILE as THEME_SCRIPT
+from .hardening import harden_body
 from .links import arxiv_id, entry_links
+from .pageshell import GeneratedPage, PageRecord, PageShell, inputs_digest, package_digest
 from .style import MONTHS, field_text, full_name, month_name
 
 if TYPE_CHECKING:
@@ -130,7 +136,14 @@ def paper_head(app: Sphinx, entry: Entry, title: str, description: str, url: str
     return "\n    ".join(tags)
 
 
-def paper_body(app: Sphinx, pagename: str, entry: Entry, formatted: FormattedEntry) -> str:
+def paper_body(
+    app: Sphinx,
+    pagename: str,
+    entry: Entry,
+    formatted: FormattedEntry,
+    places: list[Place],
+    titles: dict[str, str],
+) -> str:
     """The HTML of a paper page's content."""
     label = formatted.label
     title = entry_title(entry)
@@ -138,11 +151,10 @@ def paper_body(app: Sphinx, pagename: str, entry: Entry, formatted: FormattedEnt
     section += docutils.nodes.title(title, title)
     section += docutils.nodes.paragraph(f"[{label}]", f"[{label}]", classes=["pub-label"])
     section += entry_paragraph(formatted)
-    titles = {name: node.astext() for name, node in app.env.titles.items()}
     extras = [
         links_line(entry),
         bibtex_block(entry),
-        discussed_in(app.builder, pagename, places_citing(app.env, entry.key), titles),
+        discussed_in(app.builder, pagename, places, titles),
     ]
     section.extend(extra for extra in extras if extra is not None)
     back = docutils.nodes.paragraph(classes=["pub-back"])
@@ -158,23 +170,68 @@ def paper_body(app: Sphinx, pagename: str, entry: Entry, formatted: FormattedEnt
     return builder.render_partial(section)["fragment"]
 
 
-def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """One page per entry of refs.bib, for ``html-collect-pages``."""
+#: The record of written paper pages, in the doctree directory.
+PAGE_RECORD = "research-site-paper-pages.pickle"
+
+
+def collect_paper_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """Write one page per entry of refs.bib, for ``html-collect-pages``.
+
+    The pages are filled in from one render of the page template
+    (:class:`.PageShell`), and only pages whose inputs changed are written;
+    nothing is left for Sphinx to render.
+    """
     if not has_paper_pages(app):
-        return
+        return []
+    builder = cast("StandaloneHTMLBuilder", app.builder)
     domain = cast("BibtexDomain", app.env.get_domain("cite"))
     entries = list(domain.bibdata.data.entries.values())
     remove_stale_pages(app, {paper_pagename(app, entry.key) for entry in entries})
+    outfile_uri = builder.get_target_uri(paper_pagename(app, "page"))
+    shell = PageShell(
+        builder,
+        app.config.research_site_paper_dir,
+        "page.html",
+        lambda body: harden_body(body, relative_uri(outfile_uri, THEME_SCRIPT)),
+        {HAS_CODE: True},
+    )
+    if not app.config.research_site_caches:
+        shell.trusted = False
+    record = PageRecord(
+        Path(builder.doctreedir, PAGE_RECORD), enabled=app.config.research_site_caches
+    )
+    citing = places_by_key(app.env)
+    titles = {name: node.astext() for name, node in app.env.titles.items()}
+    common = (shell.digest, package_digest(), app.config.project, app.config.research_site_list_doc)
     for entry, formatted in formatted_entries(app, entries):
         pagename = paper_pagename(app, entry.key)
+        outfile = Path(builder.get_outfilename(pagename))
+        places = citing.get(entry.key.lower(), [])
+        digest = inputs_digest(
+            common,
+            entry_digest(entry),
+            formatted.label,
+            places,
+            [titles.get(p.docname) for p in places],
+        )
+        if record.unchanged(outfile, digest):
+            continue
         title = plain(entry_title(entry))
-        description = paper_description(entry)
-        context = {
-            "title": html.escape(title),
-            "body": paper_body(app, pagename, entry, formatted),
-            "metatags": paper_head(app, entry, title, description, absolute_url(app, pagename)),
-        }
-        yield pagename, context, "page.html"
+        page = GeneratedPage(
+            name=entry.key,
+            title=title,
+            metatags=paper_head(
+                app, entry, title, paper_description(entry), absolute_url(app, pagename)
+            ),
+            body=paper_body(app, pagename, entry, formatted, places, titles),
+        )
+        outfile.parent.mkdir(parents=True, exist_ok=True)
+        outfile.write_text(
+            shell.html(page), encoding=app.config.html_output_encoding, errors="xmlcharrefreplace"
+        )
+        record.wrote(outfile, digest)
+    record.save()
+    return []
 
 
 def formatted_entries(app: Sphinx, entries: list[Entry]) -> list[tuple[Entry, FormattedEntry]]:

@@ -1,8 +1,8 @@
 """The publication list by year, and the home page's selected papers.
 
 ``publication-list`` makes one section per year of refs.bib, newest first, with
-the stable anchor ``#<year>``, each holding a sphinxcontrib-bibtex bibliography
-of that year's entries (cite targets ``#<key>``). Nothing about a paper is typed
+the stable anchor ``#<year>``, each holding that year's entries (cite targets
+``#<key>``) of one sphinxcontrib-bibtex bibliography of all entries. Nothing about a paper is typed
 in a page: years, entries, labels and order all come from refs.bib.
 
 A download of the whole clean bibliography (:mod:`.cleanbib`) is written next
@@ -17,13 +17,14 @@ from __future__ import annotations
 import ast
 import posixpath
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import docutils.nodes
 from docutils.nodes import make_id
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin
 from sphinx.addnodes import only, pending_xref
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
@@ -67,6 +68,10 @@ def legend() -> docutils.nodes.paragraph:
     return para
 
 
+class year_entries(docutils.nodes.General, docutils.nodes.Element):  # noqa: N801
+    """Where a year's entries go, until :class:`EntriesByYear` puts them there."""
+
+
 class PublicationListDirective(SphinxDirective):
     """All entries of refs.bib in year sections, newest year first."""
 
@@ -75,13 +80,16 @@ class PublicationListDirective(SphinxDirective):
     def run(self) -> list[docutils.nodes.Node]:
         bibfiles, entries = bib_entries(self)
         years = sorted({entry.fields["year"] for entry in entries}, key=int, reverse=True)
-        result: list[docutils.nodes.Node] = [legend(), self.download_link()]
+        result: list[docutils.nodes.Node] = [
+            legend(),
+            self.download_link(),
+            self.bibliography(bibfiles, entries),
+        ]
         for year in years:
             section = docutils.nodes.section(ids=[year], names=[year])
             self.state.document.note_implicit_target(section, section)
             section += docutils.nodes.title(year, year)
-            year_entries = [entry for entry in entries if entry.fields["year"] == year]
-            section += self.bibliography(bibfiles, year, year_entries)
+            section += year_entries(year=year, ids=[f"bibliography-{year}"])
             result.append(section)
         return result
 
@@ -98,16 +106,15 @@ class PublicationListDirective(SphinxDirective):
         node += para
         return node
 
-    def bibliography(
-        self, bibfiles: list[Path], year: str, entries: list[Entry]
-    ) -> bibliography_node:
-        """A bibliography node of one year, registered with sphinxcontrib-bibtex.
+    def bibliography(self, bibfiles: list[Path], entries: list[Entry]) -> bibliography_node:
+        """One bibliography node of all entries, registered with sphinxcontrib-bibtex.
 
-        Its citation targets exist for that year's entries only, so every
-        entry has exactly one anchor, ``#<key>``, whatever the number of years.
+        One bibliography, not one per year: sphinxcontrib-bibtex filters every
+        entry against every citation once per bibliography on each build.
+        Every entry has exactly one anchor, ``#<key>``.
         """
         document = self.state.document
-        node = bibliography_node("", docname=self.env.docname, ids=[f"bibliography-{year}"])
+        node = bibliography_node("", docname=self.env.docname, ids=["publication-list"])
         document.note_explicit_target(node, node)
         citation_nodes: dict[str, docutils.nodes.Element] = {}
         for entry in entries:
@@ -125,12 +132,47 @@ class PublicationListDirective(SphinxDirective):
                 start=1,
                 labelprefix="",
                 keyprefix="",
-                filter_=ast.parse(f"year == {year!r}"),
+                filter_=ast.parse("True"),
                 citation_nodes=citation_nodes,
                 keys=[],
             )
         )
         return node
+
+
+class EntriesByYear(SphinxPostTransform):
+    """Move the list's entries, once sphinxcontrib-bibtex has filled them, into their years.
+
+    Runs after sphinxcontrib-bibtex's ``BibliographyTransform`` (priority 5) and
+    before references are resolved (10); each year gets the list's container
+    of citations with that year's entries, in the style's order.
+    """
+
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(year_entries))
+        if not placeholders:
+            return
+        domain = cast("BibtexDomain", self.env.get_domain("cite"))
+        year_of = {
+            citation.citation_id: citation.entry.fields["year"]
+            for citation in domain.citations
+            if citation.bibliography_key.id_ == "publication-list"
+        }
+        by_year: dict[str, list[docutils.nodes.Node]] = {}
+        for citation in list(self.document.findall(docutils.nodes.citation)):
+            year = year_of.get(citation["ids"][0]) if citation["ids"] else None
+            if year is not None and isinstance(citation.parent, docutils.nodes.container):
+                citation.parent.remove(citation)
+                by_year.setdefault(year, []).append(citation)
+        for container in list(self.document.findall(docutils.nodes.container)):
+            if "publication-list" in container["ids"] and not container.children:
+                container.parent.remove(container)
+        for placeholder in placeholders:
+            entries = docutils.nodes.container(ids=placeholder["ids"])
+            entries.extend(by_year.get(placeholder["year"], []))
+            placeholder.replace_self(entries)
 
 
 class SelectedPublicationsDirective(SphinxDirective):
@@ -188,4 +230,6 @@ def setup(app: Sphinx) -> None:
     )
     app.connect("build-finished", write_clean_bibliography)
     app.add_directive("publication-list", PublicationListDirective)
+    app.add_node(year_entries)
+    app.add_post_transform(EntriesByYear)
     app.add_directive("selected-publications", SelectedPublicationsDirective)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
+from functools import lru_cache
 from itertools import zip_longest
 from typing import ClassVar
 
@@ -70,15 +71,40 @@ LITERAL_ESCAPES = {
 _LITERAL_ESCAPE = re.compile("|".join(map(re.escape, LITERAL_ESCAPES)))
 
 
+#: Distinct strings decoded are kept (names and venues repeat across entries).
+DECODED_STRINGS = 1 << 16
+
+
+#: Text that LaTeX decoding leaves as it is: words of letters, digits and plain
+#: punctuation, single spaces between them, no ligature (``--``, ``''``, ``,,``)
+#: and nothing special to LaTeX (``~``, ``%``, braces, backslashes ...).
+PLAIN_TEXT = re.compile(r"[A-Za-z0-9,.:;()?!/+=\-']+(?: [A-Za-z0-9,.:;()?!/+=\-']+)*")
+LIGATURES = re.compile(r"--|''|,,")
+
+
+@lru_cache(maxsize=DECODED_STRINGS)
+def latex_text(value: str) -> Text:
+    """pybtex's rich text of LaTeX *value* (``Text.from_latex``), decoded once per string.
+
+    Decoding is most of the cost of formatting an entry, so plain text skips
+    the decoder (the result is equal), and rich texts, never modified in place,
+    are shared by every entry that has the same string.
+    """
+    if PLAIN_TEXT.fullmatch(value) and not LIGATURES.search(value):
+        return Text(value)
+    return Text.from_latex(value)
+
+
 def _decode(piece: str) -> list[BaseText]:
     """One piece decoded by pybtex, keeping the white space at its ends."""
     stripped = piece.strip()
     if not stripped:
         return [String(piece)] if piece else []
     lead, tail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()) :]
-    return [String(lead)] * bool(lead) + [Text.from_latex(stripped)] + [String(tail)] * bool(tail)
+    return [String(lead)] * bool(lead) + [latex_text(stripped)] + [String(tail)] * bool(tail)
 
 
+@lru_cache(maxsize=DECODED_STRINGS)
 def field_text(value: str) -> Text:
     """Rich text of a BibTeX field value (braces and LaTeX escapes resolved).
 
@@ -99,25 +125,34 @@ def field_text(value: str) -> Text:
     except PybtexSyntaxError:
         pass
     try:
-        return Text.from_latex(value)
+        return latex_text(value)
     except PybtexSyntaxError:
         return Text(value)
 
 
 def person_words(person: Person) -> tuple[str, ...]:
     """A person's name as plain, case-folded words, for comparing names."""
-    parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
+    return _plain_words(
+        tuple(person.first_names + person.middle_names + person.prelast_names + person.last_names)
+    )
+
+
+@lru_cache(maxsize=DECODED_STRINGS)
+def _plain_words(parts: tuple[str, ...]) -> tuple[str, ...]:
     plain = (str(field_text(part)) for part in parts)
     return tuple(unicodedata.normalize("NFC", word).casefold() for word in plain)
 
 
 def full_name(person: Person) -> Text:
-    """``First Middle von Last, Jr.`` with every given name written out."""
-    parts = person.rich_first_names + person.rich_middle_names
-    parts += person.rich_prelast_names + person.rich_last_names
-    name = Text(" ").join(parts)
+    """``First Middle von Last, Jr.`` with every given name written out.
+
+    The same text as pybtex's ``Person.rich_*_names`` give, decoded once per name part.
+    """
+    parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
+    name = Text(" ").join([latex_text(part) for part in parts])
     if person.lineage_names:
-        name = Text(name, ", ", Text(" ").join(person.rich_lineage_names))
+        lineage = Text(" ").join([latex_text(part) for part in person.lineage_names])
+        name = Text(name, ", ", lineage)
     return name
 
 
@@ -159,12 +194,19 @@ class ResearchStyle(BaseStyle):
 
     #: The owner's name, set from the ``research_site_owner`` config value.
     owner: ClassVar[str] = ""
+    #: Formatted entries by label and entry content (:mod:`.formatcache`), or None.
+    formatted: ClassVar[MutableMapping[tuple[str, Entry], FormattedEntry] | None] = None
     default_label_style = NumberLabelStyle
     default_sorting_style = NewestFirstSortingStyle
 
     @classmethod
-    def configured(cls, owner: str, numbering: Numbering) -> type[ResearchStyle]:
-        """A subclass bound to one site's owner and numbering.
+    def configured(
+        cls,
+        owner: str,
+        numbering: Numbering,
+        formatted: MutableMapping[tuple[str, Entry], FormattedEntry] | None = None,
+    ) -> type[ResearchStyle]:
+        """A subclass bound to one site's owner, numbering and cache of formatted entries.
 
         sphinxcontrib-bibtex instantiates styles without arguments, so the
         site's settings travel on the class that is registered as the plugin.
@@ -177,6 +219,7 @@ class ResearchStyle(BaseStyle):
             "owner": owner,
             "default_label_style": labels,
             "default_sorting_style": order,
+            "formatted": formatted,
         }
         return type(cls.__name__, (cls,), namespace)
 
@@ -185,6 +228,16 @@ class ResearchStyle(BaseStyle):
         return bool(self.owner) and person_words(person) == person_words(Person(self.owner))
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
+        """The entry as the site shows it; looked up first in :attr:`formatted`."""
+        if self.formatted is None:
+            return self.format_uncached(label, entry)
+        found = self.formatted.get((label, entry))
+        if found is None:
+            found = self.formatted[label, entry] = self.format_uncached(label, entry)
+        return found
+
+    def format_uncached(self, label: str, entry: Entry) -> FormattedEntry:
+        """Format *entry* under *label*."""
         parts: list[Text] = [
             Text(Tag(TITLE, field_text(entry.fields["title"]).add_period())),
             Text(Tag(AUTHORS, self.format_authors(entry), ".")),

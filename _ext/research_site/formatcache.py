@@ -1,0 +1,136 @@
+"""Formatted entries kept from one build to the next.
+
+sphinxcontrib-bibtex formats every entry of every bibliography on each build,
+on ``env-updated``, even when nothing changed, and then again for the
+citation's tooltip. The site's style (:mod:`.style`) looks each entry up here
+first, by its label and its content, so an entry is formatted once and then
+only when it (or its label) changes.
+
+The cache lives in the build environment, so Sphinx pickles it with the rest of
+the environment. It is valid for one *signature*: the source of the modules that
+decide how an entry reads and the owner's name; another signature starts empty.
+After each ``env-updated`` it keeps only the entries that build used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, MutableMapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pybtex.database import Entry
+from pybtex.style import FormattedEntry
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: Modules whose code decides the text of a formatted entry.
+FORMATTING_MODULES = ("style.py", "annotations.py")
+
+#: Where the environment keeps the cache.
+ENV_ATTRIBUTE = "research_site_formatted_entries"
+
+#: A formatted entry's key here: its label and the digest of the entry's content.
+CacheKey = tuple[str, str]
+
+
+def entry_digest(entry: Entry) -> str:
+    """A digest of everything pybtex parsed for *entry*: key, type, fields, names."""
+    persons = tuple(
+        (
+            role,
+            tuple(
+                (
+                    tuple(p.first_names),
+                    tuple(p.middle_names),
+                    tuple(p.prelast_names),
+                    tuple(p.last_names),
+                    tuple(p.lineage_names),
+                )
+                for p in people
+            ),
+        )
+        for role, people in entry.persons.items()
+    )
+    content = (entry.key, entry.type, tuple(entry.fields.items()), persons)
+    return hashlib.blake2b(repr(content).encode(), digest_size=16).hexdigest()
+
+
+def style_signature(owner: str) -> str:
+    """A digest of the formatting modules' source and the owner's name."""
+    digest = hashlib.blake2b(owner.encode(), digest_size=16)
+    for name in FORMATTING_MODULES:
+        digest.update(Path(__file__).with_name(name).read_bytes())
+    return digest.hexdigest()
+
+
+class FormattedEntries(MutableMapping[tuple[str, Entry], FormattedEntry]):
+    """Formatted entries by ``(label, entry)``, matched on the entry's content."""
+
+    def __init__(self, signature: str) -> None:
+        self.signature = signature
+        self._kept: dict[CacheKey, FormattedEntry] = {}
+        self._used: dict[CacheKey, FormattedEntry] = {}
+        self._digests: dict[int, tuple[Entry, str]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the digests of this run's entry objects."""
+        return {**vars(self), "_digests": {}}
+
+    def _key(self, key: tuple[str, Entry]) -> CacheKey:
+        """The label and the entry's digest (computed once per entry object)."""
+        label, entry = key
+        known = self._digests.get(id(entry))
+        if known is None or known[0] is not entry:
+            known = self._digests[id(entry)] = (entry, entry_digest(entry))
+        return label, known[1]
+
+    def __getitem__(self, key: tuple[str, Entry]) -> FormattedEntry:
+        cache_key = self._key(key)
+        found = self._used.get(cache_key) or self._kept[cache_key]
+        self._used[cache_key] = found
+        return found
+
+    def __setitem__(self, key: tuple[str, Entry], value: FormattedEntry) -> None:
+        self._used[self._key(key)] = value
+
+    def __delitem__(self, key: tuple[str, Entry]) -> None:
+        cache_key = self._key(key)
+        self._used.pop(cache_key, None)
+        del self._kept[cache_key]
+
+    def __iter__(self) -> Iterator[tuple[str, Entry]]:
+        raise TypeError("formatted entries are looked up by (label, entry), not listed")
+
+    def __len__(self) -> int:
+        return len(self._kept.keys() | self._used.keys())
+
+    def keep_used(self) -> None:
+        """Forget the entries this build did not ask for."""
+        self._kept, self._used = self._used, {}
+        self._digests = {}
+
+
+def formatted_entries(env: BuildEnvironment, owner: str) -> FormattedEntries:
+    """The environment's cache for *owner*'s style, a new one if the style changed."""
+    signature = style_signature(owner)
+    cache = getattr(env, ENV_ATTRIBUTE, None)
+    if not isinstance(cache, FormattedEntries) or cache.signature != signature:
+        cache = FormattedEntries(signature)
+        setattr(env, ENV_ATTRIBUTE, cache)
+    return cache
+
+
+def keep_used_entries(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After sphinxcontrib-bibtex formatted the bibliographies: drop unused entries."""
+    cache = getattr(env, ENV_ATTRIBUTE, None)
+    if isinstance(cache, FormattedEntries):
+        cache.keep_used()
+    return []
+
+
+def setup(app: Sphinx) -> None:
+    """Prune the cache once per build, after the bibliographies are formatted."""
+    app.connect("env-updated", keep_used_entries, priority=900)

@@ -1,0 +1,177 @@
+"""Thousands of generated pages from one template render, rewritten only when changed.
+
+Rendering one furo page costs milliseconds (navigation tree, template
+inheritance), so a site with thousands of papers would spend most of its build
+rendering paper pages that differ only in their name, title, head metadata and
+body. :class:`PageShell` renders the page template once with placeholders for
+those four, checks that filling it in gives the same HTML as a full render of a
+real page, and then fills it in for each page. Where the check fails (another
+theme, a name that is not URL-safe) the page goes through Sphinx's full render.
+
+:class:`PageRecord` remembers, in the doctree directory, the digest of each
+generated page's inputs, so a page whose inputs did not change is not written
+again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sphinx
+from markupsafe import Markup, escape
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+logger = logging.getLogger(__name__)
+
+#: Page names that need no quoting or escaping in URLs and HTML.
+SAFE_NAME = re.compile(r"[A-Za-z0-9_.-]+")
+
+#: Placeholders (letters only, so no template filter changes them).
+NAME, TITLE, BODY = (f"ResearchSitePlaceholder{part}" for part in ("Name", "Title", "Body"))
+#: The head's placeholder is a description, as every generated page has one
+#: (so no ``html-page-context`` handler adds a default description to the shell).
+HEAD = '<meta name="description" content="ResearchSitePlaceholderHead" />'
+PLACEHOLDERS = re.compile(f"({NAME}|{TITLE}|{re.escape(HEAD)}|{BODY})")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """What differs between two generated pages of one folder."""
+
+    name: str  # the last part of the page name, e.g. the entry key
+    title: str  # plain text
+    metatags: str  # HTML for the head, with a ``<meta name="description">``
+    body: str  # HTML of the content
+
+
+def template_title(title: str) -> str:
+    """The ``title`` context value Sphinx templates expect: HTML-escaped text."""
+    return str(escape(title))
+
+
+class PageShell:
+    """A page template rendered once, to be filled in per page of one folder."""
+
+    def __init__(
+        self,
+        builder: StandaloneHTMLBuilder,
+        folder: str,
+        templatename: str,
+        harden_body: Callable[[str], str],
+        extra_context: dict[str, Any],
+    ) -> None:
+        self.builder = builder
+        self.folder = folder
+        self.templatename = templatename
+        self.harden_body = harden_body
+        self.extra_context = extra_context
+        self.parts = PLACEHOLDERS.split(self.render(NAME, TITLE, HEAD, BODY))
+        self.digest = hashlib.blake2b("".join(self.parts).encode(), digest_size=16).hexdigest()
+        self.trusted: bool | None = None  # decided on the first page
+
+    def context(self, page: GeneratedPage | tuple[str, str, str]) -> dict[str, Any]:
+        """The template context of a page (title, metatags, body)."""
+        if isinstance(page, GeneratedPage):
+            title, metatags, body = template_title(page.title), page.metatags, page.body
+        else:
+            title, metatags, body = page
+        return {**self.extra_context, "title": title, "metatags": metatags, "body": body}
+
+    def render(self, name: str, title: str, metatags: str, body: str) -> str:
+        """A full render by Sphinx (html-page-context and all) of one page."""
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp, "page.html")
+            self.builder.handle_page(
+                f"{self.folder}/{name}",
+                self.context((title, metatags, body)),
+                self.templatename,
+                outfilename=out,
+            )
+            return out.read_text(encoding=self.builder.config.html_output_encoding)
+
+    def fill(self, page: GeneratedPage) -> str:
+        """The page's HTML, from the shell."""
+        values = {
+            NAME: page.name,
+            TITLE: str(Markup(template_title(page.title)).striptags()),
+            HEAD: page.metatags,
+            BODY: self.harden_body(page.body),
+        }
+        values[TITLE] = str(escape(values[TITLE]))
+        return "".join(values.get(part, part) for part in self.parts)
+
+    def html(self, page: GeneratedPage) -> str:
+        """The page's HTML: from the shell when that is proven equal to a full render."""
+        if not SAFE_NAME.fullmatch(page.name):
+            return self.render(page.name, template_title(page.title), page.metatags, page.body)
+        if self.trusted is None:
+            full = self.render(page.name, template_title(page.title), page.metatags, page.body)
+            self.trusted = self.fill(page) == full
+            if not self.trusted:
+                logger.info(
+                    "generated pages: filling the template shell does not give the full "
+                    "render (theme or handler changed?); rendering each page in full"
+                )
+            return full
+        if self.trusted:
+            return self.fill(page)
+        return self.render(page.name, template_title(page.title), page.metatags, page.body)
+
+
+class PageRecord:
+    """Digests of the inputs of the pages written by earlier builds."""
+
+    def __init__(self, path: Path, enabled: bool = True) -> None:
+        self.path = path
+        self.written: dict[str, str] = {}
+        self.enabled = enabled
+        try:
+            with path.open("rb") as file:
+                loaded = pickle.load(file)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            loaded = None
+        self.previous: dict[str, str] = loaded if isinstance(loaded, dict) else {}
+
+    def unchanged(self, outfile: Path, digest: str) -> bool:
+        """Whether *outfile* exists and was written from inputs with this *digest*."""
+        if self.enabled and self.previous.get(str(outfile)) == digest and outfile.is_file():
+            self.written[str(outfile)] = digest
+            return True
+        return False
+
+    def wrote(self, outfile: Path, digest: str) -> None:
+        self.written[str(outfile)] = digest
+
+    def save(self) -> None:
+        """Keep the digests of this build's pages (only), atomically."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".tmp")
+        with partial.open("wb") as file:
+            pickle.dump(self.written, file, pickle.HIGHEST_PROTOCOL)
+        partial.replace(self.path)
+
+
+def inputs_digest(*parts: object) -> str:
+    """A digest of a page's inputs (their ``repr``)."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+def package_digest() -> str:
+    """A digest of this extension's code, templates and static files, and of Sphinx's version."""
+    digest = hashlib.blake2b(sphinx.__version__.encode(), digest_size=16)
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".html", ".css", ".js", ".sty"}:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

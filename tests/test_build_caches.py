@@ -1,0 +1,79 @@
+"""The build's caches and shortcuts change nothing in the output.
+
+With ``research_site_caches = False`` every entry is formatted afresh, every paper
+page goes through Sphinx's full page render, and every page is written; the
+default build formats each entry once, fills one template render per paper
+page (:mod:`research_site.pageshell`) and skips unchanged pages. Both give the
+same files, byte for byte, including for awkward titles and keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pybtex.richtext import Text
+
+from conftest import Build
+from research_site import pageshell
+from research_site.style import LIGATURES, PLAIN_TEXT, latex_text
+
+#: An entry whose title and key exercise escaping: markup-like text, quotes,
+#: LaTeX accents and a key that is not URL-safe (full render for that page).
+AWKWARD_ENTRY = r"""
+@misc{awkward:key+1,
+  author = {Zo{\"e} O'Neil and Mingze Wang},
+  title  = {Tags <b>not</b> &amp; "quoted" 'words' -- {\'e}t{\'e} 50\% Title},
+  year   = {2020},
+}
+"""
+
+
+def add_awkward_entry(src: Path) -> None:
+    with (src / "refs.bib").open("a", encoding="utf-8") as bib:
+        bib.write(AWKWARD_ENTRY)
+
+
+def output_files(root: Path) -> Iterator[tuple[str, bytes]]:
+    for path in sorted(root.rglob("*")):
+        # .buildinfo holds a hash of the configuration, which differs on purpose
+        if path.is_file() and path.name != ".buildinfo":
+            yield path.relative_to(root).as_posix(), path.read_bytes()
+
+
+@pytest.fixture
+def full_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the pages :class:`PageShell` renders in full."""
+    calls: list[str] = []
+    render = pageshell.PageShell.render
+
+    def counting(self: pageshell.PageShell, name: str, *args: str) -> str:
+        calls.append(name)
+        return render(self, name, *args)
+
+    monkeypatch.setattr(pageshell.PageShell, "render", counting)
+    return calls
+
+
+def test_cached_build_equals_uncached_build(build_copy, full_renders: list[str]) -> None:
+    cached: Build = build_copy(add_awkward_entry)
+    shortcuts = list(full_renders)
+    full_renders.clear()
+    uncached: Build = build_copy(add_awkward_entry, research_site_caches=False)
+    assert cached.warnings == "" and uncached.warnings == ""
+    assert dict(output_files(cached.outdir)) == dict(output_files(uncached.outdir))
+    # the shell, the first page (the check) and the page with the awkward key
+    assert shortcuts == [pageshell.NAME, "wang2022generalization", "awkward:key+1"]
+    assert len(full_renders) == 1 + 19  # the shell and every paper
+
+
+@settings(max_examples=2000, derandomize=True)
+@given(st.text(alphabet="abAZ09,.:;()?!/+=-'` ~%", min_size=1, max_size=16))
+def test_plain_text_shortcut_equals_latex_decoding(value: str) -> None:
+    """Strings the decoder is skipped for decode to themselves; others are decoded."""
+    if PLAIN_TEXT.fullmatch(value) and not LIGATURES.search(value):
+        assert Text.from_latex(value) == Text(value)
+    assert latex_text(value) == Text.from_latex(value)
