@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -77,3 +78,24 @@ def test_plain_text_shortcut_equals_latex_decoding(value: str) -> None:
     if PLAIN_TEXT.fullmatch(value) and not LIGATURES.search(value):
         assert Text.from_latex(value) == Text(value)
     assert latex_text(value) == Text.from_latex(value)
+
+
+def test_paper_pages_written_by_parallel_writers_equal_serial_ones(
+    build_copy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under ``-j 2`` the paper pages are shared among forked writers (here, from 1 page)."""
+    tasks: list[object] = []
+
+    class CountingTasks(pageshell.ParallelTasks):
+        def add_task(self, *args: Any, **kwargs: Any) -> None:
+            tasks.append(args[1])
+            super().add_task(*args, **kwargs)
+
+    monkeypatch.setattr(pageshell, "PARALLEL_MINIMUM", 1)
+    monkeypatch.setattr(pageshell, "ParallelTasks", CountingTasks)
+    serial: Build = build_copy()
+    assert tasks == []
+    parallel: Build = build_copy(parallel=2)
+    assert len(tasks) >= 2  # chunks of the 17 pages after the first
+    assert serial.warnings == "" and parallel.warnings == ""
+    assert dict(output_files(serial.outdir)) == dict(output_files(parallel.outdir))

@@ -15,11 +15,12 @@ again.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import pickle
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,8 +28,10 @@ from typing import TYPE_CHECKING, Any
 import sphinx
 from markupsafe import Markup, escape
 from sphinx.util import logging
+from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
 
 logger = logging.getLogger(__name__)
@@ -126,6 +129,58 @@ class PageShell:
         if self.trusted:
             return self.fill(page)
         return self.render(page.name, template_title(page.title), page.metatags, page.body)
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """A page to write: where, the digest of its inputs, and how to make it."""
+
+    outfile: Path
+    digest: str
+    make: Callable[[], GeneratedPage]
+
+
+#: Fewer pages than this are not worth other processes under ``-j``.
+PARALLEL_MINIMUM = 200
+
+
+def write_pages(app: Sphinx, shell: PageShell, record: PageRecord, jobs: Sequence[PageJob]) -> None:
+    """Write the pages of *jobs* and note them in *record*.
+
+    The first page is written here (it settles whether the shell is trusted);
+    with ``-j N`` and many pages, the rest are shared among N processes, as
+    Sphinx shares the writing of documents.
+    """
+    encoding = app.config.html_output_encoding
+
+    def write(chunk: Sequence[PageJob]) -> list[tuple[Path, str]]:
+        for job in chunk:
+            job.outfile.parent.mkdir(parents=True, exist_ok=True)
+            html = shell.html(job.make())
+            job.outfile.write_text(html, encoding=encoding, errors="xmlcharrefreplace")
+        return [(job.outfile, job.digest) for job in chunk]
+
+    def note(chunk: object, written: list[tuple[Path, str]]) -> None:
+        for outfile, digest in written:
+            record.wrote(outfile, digest)
+
+    if not jobs:
+        return
+    note(None, write(jobs[:1]))
+    rest = jobs[1:]
+    if app.parallel > 1 and parallel_available and len(rest) >= PARALLEL_MINIMUM:
+        # Frozen objects are left out of garbage collections, so the forked
+        # writers do not touch (and copy) all of this process's memory.
+        gc.freeze()
+        try:
+            tasks = ParallelTasks(app.parallel)
+            for chunk in make_chunks(rest, app.parallel):  # type: ignore[arg-type]
+                tasks.add_task(write, chunk, note)
+            tasks.join()
+        finally:
+            gc.unfreeze()
+    else:
+        note(None, write(rest))
 
 
 class PageRecord:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -31,7 +32,15 @@ from .formatcache import entry_digest
 from .hardening import THEME_SCRIPT_FILE as THEME_SCRIPT
 from .hardening import harden_body
 from .links import arxiv_id, entry_links
-from .pageshell import GeneratedPage, PageRecord, PageShell, inputs_digest, package_digest
+from .pageshell import (
+    GeneratedPage,
+    PageJob,
+    PageRecord,
+    PageShell,
+    inputs_digest,
+    package_digest,
+    write_pages,
+)
 from .style import MONTHS, field_text, full_name, month_name
 
 if TYPE_CHECKING:
@@ -203,6 +212,7 @@ def collect_paper_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     citing = places_by_key(app.env)
     titles = {name: node.astext() for name, node in app.env.titles.items()}
     common = (shell.digest, package_digest(), app.config.project, app.config.research_site_list_doc)
+    jobs = []
     for entry, formatted in formatted_entries(app, entries):
         pagename = paper_pagename(app, entry.key)
         outfile = Path(builder.get_outfilename(pagename))
@@ -214,24 +224,32 @@ def collect_paper_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
             places,
             [titles.get(p.docname) for p in places],
         )
-        if record.unchanged(outfile, digest):
-            continue
-        title = plain(entry_title(entry))
-        page = GeneratedPage(
-            name=entry.key,
-            title=title,
-            metatags=paper_head(
-                app, entry, title, paper_description(entry), absolute_url(app, pagename)
-            ),
-            body=paper_body(app, pagename, entry, formatted, places, titles),
-        )
-        outfile.parent.mkdir(parents=True, exist_ok=True)
-        outfile.write_text(
-            shell.html(page), encoding=app.config.html_output_encoding, errors="xmlcharrefreplace"
-        )
-        record.wrote(outfile, digest)
+        if not record.unchanged(outfile, digest):
+            make = partial(paper_page, app, entry, formatted, places, titles)
+            jobs.append(PageJob(outfile, digest, make))
+    write_pages(app, shell, record, jobs)
     record.save()
     return []
+
+
+def paper_page(
+    app: Sphinx,
+    entry: Entry,
+    formatted: FormattedEntry,
+    places: list[Place],
+    titles: dict[str, str],
+) -> GeneratedPage:
+    """The title, head metadata and body of *entry*'s page."""
+    pagename = paper_pagename(app, entry.key)
+    title = plain(entry_title(entry))
+    return GeneratedPage(
+        name=entry.key,
+        title=title,
+        metatags=paper_head(
+            app, entry, title, paper_description(entry), absolute_url(app, pagename)
+        ),
+        body=paper_body(app, pagename, entry, formatted, places, titles),
+    )
 
 
 def formatted_entries(app: Sphinx, entries: list[Entry]) -> list[tuple[Entry, FormattedEntry]]:

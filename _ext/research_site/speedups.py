@@ -1,4 +1,4 @@
-"""Two lookups that libraries repeat for every citation or code block, done once.
+"""Work that libraries repeat for every citation or code block, done once.
 
 - pybtex finds a plugin by name by scanning every installed package's entry
   points (about 10 ms each time), and sphinxcontrib-bibtex asks for the
@@ -7,25 +7,34 @@
   site uses are registered once, under their own names, as the same classes.
 - Sphinx's ``PygmentsBridge`` builds a new Pygments ``HtmlFormatter`` (and its
   whole stylesheet) for every code block; the site has a BibTeX block per
-  entry. :class:`ReusingPygmentsBridge` keeps one formatter per set of options.
+  entry, on the list and again on the paper's page. :class:`ReusingPygmentsBridge`
+  keeps one formatter per set of options and, for one build, the HTML of each
+  block highlighted without a warning.
   Sphinx has no hook for this, so the HTML builder's ``highlighter`` attribute is
   replaced on ``builder-inited``; the highlighted HTML is the same. This is the
   only place the site patches a library. No upstream issue was found in
   sphinx-doc/sphinx when this was written; the report to file would ask
   ``PygmentsBridge.get_formatter`` to reuse formatters for equal options.
+- Python's garbage collector walks every live object in each full collection;
+  the environment and parsed bib, alive for the whole build, are frozen (left
+  out) from ``env-updated`` to ``build-finished``.
 """
 
 from __future__ import annotations
 
+import gc
+import logging
 from typing import TYPE_CHECKING, Any
 
 import pybtex.plugin
+import sphinx.highlighting
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.highlighting import PygmentsBridge
 
 if TYPE_CHECKING:
     from pygments.formatter import Formatter
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 #: (group, name) of the pybtex plugins sphinxcontrib-bibtex looks up while building.
 PYBTEX_PLUGINS = (
@@ -42,10 +51,30 @@ def register_pybtex_plugins() -> None:
         pybtex.plugin.register_plugin(group, name, plugin, force=True)
 
 
+class WarningCounter(logging.Handler):
+    """Counts the records logged (Sphinx's highlighting warnings)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+HIGHLIGHTING_WARNINGS = WarningCounter()
+
+
 class ReusingPygmentsBridge(PygmentsBridge):
-    """Sphinx's Pygments bridge, with one formatter per set of options."""
+    """Sphinx's Pygments bridge, with one formatter per set of options.
+
+    It also remembers, for one build, the HTML of blocks that highlighted
+    without a warning: a paper's BibTeX is shown on the list and on its page.
+    """
 
     _formatters: dict[str, Formatter[str]]
+    _highlighted: dict[str, str]
+    _warnings: WarningCounter
 
     @classmethod
     def replacing(cls, bridge: PygmentsBridge) -> ReusingPygmentsBridge:
@@ -53,6 +82,12 @@ class ReusingPygmentsBridge(PygmentsBridge):
         reusing = cls.__new__(cls)
         reusing.__dict__.update(vars(bridge))
         reusing._formatters = {}
+        reusing._highlighted = {}
+        reusing._warnings = HIGHLIGHTING_WARNINGS
+        # sphinx.util.logging.getLogger(name) logs to "sphinx." + name
+        highlighting = logging.getLogger(f"sphinx.{sphinx.highlighting.__name__}")
+        if HIGHLIGHTING_WARNINGS not in highlighting.handlers:
+            highlighting.addHandler(HIGHLIGHTING_WARNINGS)
         return reusing
 
     def get_formatter(self, **kwargs: Any) -> Formatter[str]:
@@ -60,6 +95,24 @@ class ReusingPygmentsBridge(PygmentsBridge):
         if key not in self._formatters:
             self._formatters[key] = super().get_formatter(**kwargs)
         return self._formatters[key]
+
+    def highlight_block(
+        self,
+        source: str,
+        lang: str,
+        opts: dict[str, Any] | None = None,
+        force: bool = False,
+        location: Any = None,
+        **kwargs: Any,
+    ) -> str:
+        key = repr((source, lang, sorted((opts or {}).items()), force, sorted(kwargs.items())))
+        if key in self._highlighted:
+            return self._highlighted[key]
+        warnings = self._warnings.count
+        html = super().highlight_block(source, lang, opts, force, location, **kwargs)
+        if self._warnings.count == warnings:
+            self._highlighted[key] = html
+        return html
 
 
 def reuse_formatters(app: Sphinx) -> None:
@@ -69,7 +122,26 @@ def reuse_formatters(app: Sphinx) -> None:
         builder.highlighter = ReusingPygmentsBridge.replacing(builder.highlighter)
 
 
+def freeze_build_data(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Leave the data read so far (environment, parsed bib, formatted entries) out of
+    garbage collections until the build ends.
+
+    They live until then anyway; without this every full collection walks them
+    again, and under ``-j`` each forked writer's collections copy their memory.
+    Objects made later (the doctrees being written) are collected as usual.
+    """
+    gc.freeze()
+    return []
+
+
+def unfreeze_build_data(app: Sphinx, exception: Exception | None) -> None:
+    """Hand the build's data back to the garbage collector."""
+    gc.unfreeze()
+
+
 def setup(app: Sphinx) -> None:
-    """Register the plugins and connect the bridge's replacement."""
+    """Register the plugins and connect the bridge's replacement and the GC handlers."""
     register_pybtex_plugins()
     app.connect("builder-inited", reuse_formatters)
+    app.connect("env-updated", freeze_build_data, priority=1000)
+    app.connect("build-finished", unfreeze_build_data, priority=1000)

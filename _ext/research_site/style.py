@@ -146,14 +146,25 @@ def _plain_words(parts: tuple[str, ...]) -> tuple[str, ...]:
 def full_name(person: Person) -> Text:
     """``First Middle von Last, Jr.`` with every given name written out.
 
-    The same text as pybtex's ``Person.rich_*_names`` give, decoded once per name part.
+    The same text as pybtex's ``Person.rich_*_names`` give, made once per name
+    (co-authors recur across entries).
     """
     parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
+    return _full_name(tuple(parts), tuple(person.lineage_names))
+
+
+@lru_cache(maxsize=DECODED_STRINGS)
+def _full_name(parts: tuple[str, ...], lineage: tuple[str, ...]) -> Text:
     name = Text(" ").join([latex_text(part) for part in parts])
-    if person.lineage_names:
-        lineage = Text(" ").join([latex_text(part) for part in person.lineage_names])
-        name = Text(name, ", ", lineage)
+    if lineage:
+        name = Text(name, ", ", Text(" ").join([latex_text(part) for part in lineage]))
     return name
+
+
+@lru_cache(maxsize=64)
+def owner_words(owner: str) -> tuple[str, ...]:
+    """The owner's name as :func:`person_words` gives it (parsed once)."""
+    return person_words(Person(owner))
 
 
 def month_name(value: str) -> str:
@@ -225,7 +236,7 @@ class ResearchStyle(BaseStyle):
 
     def is_owner(self, person: Person) -> bool:
         """Whether *person* is the site's owner (markers do not matter)."""
-        return bool(self.owner) and person_words(person) == person_words(Person(self.owner))
+        return bool(self.owner) and person_words(person) == owner_words(self.owner)
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
         """The entry as the site shows it; looked up first in :attr:`formatted`."""
