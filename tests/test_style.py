@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import bibtexparser
 import pytest
 from pybtex.database import BibliographyData, parse_string
@@ -9,6 +11,7 @@ from pybtex.database import BibliographyData, parse_string
 from research_site.annotations import AnnotationError, author_markers, parse_annotations
 from research_site.backend import entry_paragraph
 from research_site.cleanbib import STANDARD_FIELDS, bibtex_file, bibtex_record
+from research_site.formatcache import FormattedEntries
 from research_site.links import entry_links
 from research_site.numbering import Numbering
 from research_site.style import ResearchStyle, month_name
@@ -142,3 +145,34 @@ def test_links(bib: BibliographyData) -> None:
         ("OpenReview", "https://openreview.net/forum?id=abc"),
     ]
     assert entry_links(bib.entries["new2025"]) == []
+
+
+def test_formatted_entries_are_reused_by_content_and_label(bib: BibliographyData) -> None:
+    """The cache gives back the same formatting; an edited entry or another label is new."""
+    cache = FormattedEntries("signature")
+    cached = ResearchStyle.configured("Mingze Wang", Numbering.from_bibdata(bib), cache)()
+    plain = ResearchStyle.configured("Mingze Wang", Numbering.from_bibdata(bib))()
+    entry = bib.entries["old2020"]
+    first = cached.format_entry("1", entry)
+    assert cached.format_entry("1", entry) is first
+    assert first.text == plain.format_entry("1", entry).text
+    assert cached.format_entry("7", entry) is not first
+    edited = parse_string(BIB.replace("An {Old} Paper", "An Edited Paper"), "bibtex")
+    assert cached.format_entry("1", edited.entries["old2020"]) is not first
+    # the cache survives pickling (it lives in the environment), entries stay as they were
+    restored = pickle.loads(pickle.dumps(cache))
+    assert restored[("1", entry)].text == first.text
+    assert bib.entries["old2020"].fields["title"] == "An {Old} Paper"
+
+
+def test_a_new_build_keeps_only_the_entries_it_used(bib: BibliographyData) -> None:
+    cache = FormattedEntries("signature")
+    style = ResearchStyle.configured("Mingze Wang", Numbering.from_bibdata(bib), cache)()
+    style.format_entry("1", bib.entries["old2020"])
+    style.format_entry("2", bib.entries["new2025"])
+    cache.keep_used()
+    style.format_entry("2", bib.entries["new2025"])
+    cache.keep_used()
+    assert len(cache) == 1
+    with pytest.raises(KeyError):
+        cache[("1", bib.entries["old2020"])]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import sphinx
 from markupsafe import Markup, escape
 from sphinx.util import logging
-from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
+from sphinx.util.parallel import ParallelTasks, parallel_available
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -144,43 +144,58 @@ class PageJob:
 PARALLEL_MINIMUM = 200
 
 
-def write_pages(app: Sphinx, shell: PageShell, record: PageRecord, jobs: Sequence[PageJob]) -> None:
-    """Write the pages of *jobs* and note them in *record*.
+class PageWriter:
+    """Writes generated pages and notes them in the record; under ``-j``, in the background."""
 
-    The first page is written here (it settles whether the shell is trusted);
-    with ``-j N`` and many pages, the rest are shared among N processes, as
-    Sphinx shares the writing of documents.
-    """
-    encoding = app.config.html_output_encoding
+    def __init__(
+        self, app: Sphinx, shell: PageShell, record: PageRecord, jobs: Sequence[PageJob]
+    ) -> None:
+        self.parallel = app.parallel if parallel_available else 1
+        self.encoding = app.config.html_output_encoding
+        self.shell = shell
+        self.record = record
+        self.jobs = jobs
+        self.tasks: ParallelTasks | None = None
 
-    def write(chunk: Sequence[PageJob]) -> list[tuple[Path, str]]:
+    def write(self, chunk: Sequence[PageJob]) -> list[tuple[Path, str]]:
+        """Write the pages of *chunk*; their files and digests."""
         for job in chunk:
             job.outfile.parent.mkdir(parents=True, exist_ok=True)
-            html = shell.html(job.make())
-            job.outfile.write_text(html, encoding=encoding, errors="xmlcharrefreplace")
+            html = self.shell.html(job.make())
+            job.outfile.write_text(html, encoding=self.encoding, errors="xmlcharrefreplace")
         return [(job.outfile, job.digest) for job in chunk]
 
-    def note(chunk: object, written: list[tuple[Path, str]]) -> None:
+    def note(self, chunk: object, written: list[tuple[Path, str]]) -> None:
         for outfile, digest in written:
-            record.wrote(outfile, digest)
+            self.record.wrote(outfile, digest)
 
-    if not jobs:
-        return
-    note(None, write(jobs[:1]))
-    rest = jobs[1:]
-    if app.parallel > 1 and parallel_available and len(rest) >= PARALLEL_MINIMUM:
-        # Frozen objects are left out of garbage collections, so the forked
-        # writers do not touch (and copy) all of this process's memory.
-        gc.freeze()
-        try:
-            tasks = ParallelTasks(app.parallel)
-            for chunk in make_chunks(rest, app.parallel):  # type: ignore[arg-type]
-                tasks.add_task(write, chunk, note)
-            tasks.join()
-        finally:
-            gc.unfreeze()
-    else:
-        note(None, write(rest))
+    def start(self) -> None:
+        """Write the first page here (it settles whether the shell is trusted), then the rest.
+
+        With ``-j N`` and many pages, the rest go to N forked writers, which run
+        on while this process goes on; :meth:`finish` waits for them.
+        """
+        if not self.jobs:
+            return
+        self.note(None, self.write(self.jobs[:1]))
+        rest = self.jobs[1:]
+        if self.parallel > 1 and len(rest) >= PARALLEL_MINIMUM:
+            # Frozen objects are left out of garbage collections, so the forked
+            # writers do not touch (and copy) all of this process's memory; a
+            # later build in this process unfreezes them (research_site.speedups).
+            gc.freeze()
+            self.tasks = ParallelTasks(self.parallel)
+            size = -(-len(rest) // self.parallel)  # one chunk per writer: all start now
+            for first in range(0, len(rest), size):
+                self.tasks.add_task(self.write, rest[first : first + size], self.note)
+        else:
+            self.note(None, self.write(rest))
+
+    def finish(self) -> None:
+        """Wait for the writers, and keep the record."""
+        if self.tasks is not None:
+            self.tasks.join()
+        self.record.save()
 
 
 class PageRecord:

@@ -37,9 +37,9 @@ from .pageshell import (
     PageJob,
     PageRecord,
     PageShell,
+    PageWriter,
     inputs_digest,
     package_digest,
-    write_pages,
 )
 from .style import MONTHS, field_text, full_name, month_name
 
@@ -183,15 +183,43 @@ def paper_body(
 PAGE_RECORD = "research-site-paper-pages.pickle"
 
 
+#: Where the builder keeps the paper pages' writer once started.
+WRITER_ATTRIBUTE = "research_site_paper_pages"
+
+
+def start_paper_pages(app: Sphinx, doctree: docutils.nodes.document, docname: str) -> None:
+    """Under ``-j``, start writing the paper pages with the first document resolved.
+
+    The builder is ready for pages then, and the forked writers run while
+    Sphinx resolves and writes the documents (its main process mostly waits).
+    """
+    builder = app.builder
+    if app.parallel > 1 and has_paper_pages(app) and not hasattr(builder, WRITER_ATTRIBUTE):
+        writer = paper_page_writer(app)
+        setattr(builder, WRITER_ATTRIBUTE, writer)
+        writer.start()
+
+
 def collect_paper_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     """Write one page per entry of refs.bib, for ``html-collect-pages``.
 
     The pages are filled in from one render of the page template
     (:class:`.PageShell`), and only pages whose inputs changed are written;
-    nothing is left for Sphinx to render.
+    nothing is left for Sphinx to render. Under ``-j`` the writing started
+    earlier (:func:`start_paper_pages`), and is waited for here.
     """
     if not has_paper_pages(app):
         return []
+    writer = getattr(app.builder, WRITER_ATTRIBUTE, None)
+    if writer is None:
+        writer = paper_page_writer(app)
+        writer.start()
+    writer.finish()
+    return []
+
+
+def paper_page_writer(app: Sphinx) -> PageWriter:
+    """The writer of the paper pages whose inputs changed (stale pages are removed)."""
     builder = cast("StandaloneHTMLBuilder", app.builder)
     domain = cast("BibtexDomain", app.env.get_domain("cite"))
     entries = list(domain.bibdata.data.entries.values())
@@ -227,9 +255,7 @@ def collect_paper_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         if not record.unchanged(outfile, digest):
             make = partial(paper_page, app, entry, formatted, places, titles)
             jobs.append(PageJob(outfile, digest, make))
-    write_pages(app, shell, record, jobs)
-    record.save()
-    return []
+    return PageWriter(app, shell, record, jobs)
 
 
 def paper_page(
@@ -336,6 +362,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("research_site_owner_position", "", "html", types=[str])
     app.add_config_value("research_site_owner_affiliation", "", "html", types=[str])
     app.add_config_value("research_site_owner_homepage", "", "html", types=[str])
+    app.connect("doctree-resolved", start_paper_pages, priority=900)
     app.connect("html-collect-pages", collect_paper_pages)
     app.connect("html-page-context", person_json_ld)
     # after entries.finish_entries (priority 500) has given each entry its parts
