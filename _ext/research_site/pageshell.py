@@ -10,7 +10,7 @@ theme, a name that is not URL-safe) the page goes through Sphinx's full render.
 
 :class:`PageRecord` remembers, in the doctree directory, the digest of each
 generated page's inputs, so a page whose inputs did not change is not written
-again.
+again. :class:`PageWriter` writes the others, under ``-j`` in forked writers.
 """
 
 from __future__ import annotations
@@ -106,11 +106,11 @@ class PageShell:
         """The page's HTML, from the shell."""
         values = {
             NAME: page.name,
-            TITLE: str(Markup(template_title(page.title)).striptags()),
+            # as the templates write it: {{ title|striptags|e }}
+            TITLE: str(escape(Markup(template_title(page.title)).striptags())),
             HEAD: page.metatags,
             BODY: self.harden_body(page.body),
         }
-        values[TITLE] = str(escape(values[TITLE]))
         return "".join(values.get(part, part) for part in self.parts)
 
     def html(self, page: GeneratedPage) -> str:
