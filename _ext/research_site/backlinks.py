@@ -101,6 +101,11 @@ def places_by_key(env: BuildEnvironment) -> dict[str, list[Place]]:
     return found
 
 
+def page_titles(env: BuildEnvironment) -> dict[str, str]:
+    """Each page's title as text (for pages whose own section cites nothing)."""
+    return {name: node.astext() for name, node in env.titles.items()}
+
+
 def discussed_in(
     builder: Builder, fromdocname: str, cited_in: Iterable[Place], titles: dict[str, str]
 ) -> docutils.nodes.paragraph | None:

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import docutils.nodes
-from pybtex.database import Entry, Person
+from pybtex.database import Entry
 from sphinx.addnodes import pending_xref
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .backlinks import LISTING_FLAG
 from .publications import bib_entries
-from .style import full_name, person_words
+from .style import full_name, owner_words, person_words
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -111,13 +111,12 @@ def shared_papers(entries: Iterable[Entry], owner: str) -> list[SharedPapers]:
     Names are matched as words, case-folded, so one person written the same
     way in several entries is counted once.
     """
-
-    owner_words = person_words(Person(owner)) if owner else ()
+    owner_name = owner_words(owner) if owner else ()
     found: dict[tuple[str, ...], SharedPapers] = {}
     for entry in entries:
         for person in entry.persons.get("author", []):
             words = person_words(person)
-            if words == owner_words:
+            if words == owner_name:
                 continue
             if words not in found:
                 sort_name = tuple(w.casefold() for w in person.last_names + person.first_names)

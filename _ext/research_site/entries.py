@@ -19,7 +19,7 @@ import docutils.nodes
 from pybtex.database import Entry
 
 from .backend import entry_paragraph
-from .backlinks import discussed_in, places_by_key
+from .backlinks import discussed_in, page_titles, places_by_key
 from .cleanbib import bibtex_record
 from .disclosure import disclosure
 from .latex import inplace_bibitem
@@ -75,7 +75,7 @@ def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) 
     """
     env = app.env
     domain = cast("BibtexDomain", env.get_domain("cite"))
-    titles = {name: node.astext() for name, node in env.titles.items()}
+    titles = page_titles(env)
     citing: dict[str, list[Place]] | None = None
     by_docname: dict[str, dict[str, Citation]] = {}
     for node in list(doctree.findall(is_entry)):

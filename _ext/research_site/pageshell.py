@@ -15,7 +15,6 @@ again. :class:`PageWriter` writes the others, under ``-j`` in forked writers.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import pickle
 import re
@@ -82,12 +81,8 @@ class PageShell:
         self.digest = hashlib.blake2b("".join(self.parts).encode(), digest_size=16).hexdigest()
         self.trusted: bool | None = None  # decided on the first page
 
-    def context(self, page: GeneratedPage | tuple[str, str, str]) -> dict[str, Any]:
-        """The template context of a page (title, metatags, body)."""
-        if isinstance(page, GeneratedPage):
-            title, metatags, body = template_title(page.title), page.metatags, page.body
-        else:
-            title, metatags, body = page
+    def context(self, title: str, metatags: str, body: str) -> dict[str, Any]:
+        """The template context of a page."""
         return {**self.extra_context, "title": title, "metatags": metatags, "body": body}
 
     def render(self, name: str, title: str, metatags: str, body: str) -> str:
@@ -96,7 +91,7 @@ class PageShell:
             out = Path(tmp, "page.html")
             self.builder.handle_page(
                 f"{self.folder}/{name}",
-                self.context((title, metatags, body)),
+                self.context(title, metatags, body),
                 self.templatename,
                 outfilename=out,
             )
@@ -180,10 +175,6 @@ class PageWriter:
         self.note(None, self.write(self.jobs[:1]))
         rest = self.jobs[1:]
         if self.parallel > 1 and len(rest) >= PARALLEL_MINIMUM:
-            # Frozen objects are left out of garbage collections, so the forked
-            # writers do not touch (and copy) all of this process's memory; a
-            # later build in this process unfreezes them (research_site.speedups).
-            gc.freeze()
             self.tasks = ParallelTasks(self.parallel)
             size = -(-len(rest) // self.parallel)  # one chunk per writer: all start now
             for first in range(0, len(rest), size):

@@ -26,7 +26,7 @@ from sphinx.util.osutil import relative_uri
 
 from .assets import HAS_CODE
 from .backend import entry_paragraph
-from .backlinks import Place, discussed_in, places_by_key
+from .backlinks import Place, discussed_in, page_titles, places_by_key
 from .entries import bibtex_block, links_line
 from .formatcache import entry_digest
 from .hardening import THEME_SCRIPT_FILE as THEME_SCRIPT
@@ -238,7 +238,7 @@ def paper_page_writer(app: Sphinx) -> PageWriter:
         Path(builder.doctreedir, PAGE_RECORD), enabled=app.config.research_site_caches
     )
     citing = places_by_key(app.env)
-    titles = {name: node.astext() for name, node in app.env.titles.items()}
+    titles = page_titles(app.env)
     common = (shell.digest, package_digest(), app.config.project, app.config.research_site_list_doc)
     jobs = []
     for entry, formatted in formatted_entries(app, entries):

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinxcontrib.bibtex.domain import BibtexDomain
 
+#: The id of the list's one bibliography (its container is emptied into the years).
+LIST_BIBLIOGRAPHY_ID = "publication-list"
+
 #: The field that puts a paper on the home page.
 SELECTED_FIELD = "selected"
 
@@ -114,7 +117,7 @@ class PublicationListDirective(SphinxDirective):
         Every entry has exactly one anchor, ``#<key>``.
         """
         document = self.state.document
-        node = bibliography_node("", docname=self.env.docname, ids=["publication-list"])
+        node = bibliography_node("", docname=self.env.docname, ids=[LIST_BIBLIOGRAPHY_ID])
         document.note_explicit_target(node, node)
         citation_nodes: dict[str, docutils.nodes.Element] = {}
         for entry in entries:
@@ -158,7 +161,7 @@ class EntriesByYear(SphinxPostTransform):
         year_of = {
             citation.citation_id: citation.entry.fields["year"]
             for citation in domain.citations
-            if citation.bibliography_key.id_ == "publication-list"
+            if citation.bibliography_key.id_ == LIST_BIBLIOGRAPHY_ID
         }
         by_year: dict[str, list[docutils.nodes.Node]] = {}
         for citation in list(self.document.findall(docutils.nodes.citation)):
@@ -167,7 +170,7 @@ class EntriesByYear(SphinxPostTransform):
                 citation.parent.remove(citation)
                 by_year.setdefault(year, []).append(citation)
         for container in list(self.document.findall(docutils.nodes.container)):
-            if "publication-list" in container["ids"] and not container.children:
+            if LIST_BIBLIOGRAPHY_ID in container["ids"] and not container.children:
                 container.parent.remove(container)
         for placeholder in placeholders:
             entries = docutils.nodes.container(ids=placeholder["ids"])
