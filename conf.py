@@ -118,6 +118,9 @@ html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+# No general index: the site has no index entries, so it would be an empty page
+# (written again on every build).
+html_use_index = False
 
 # -- LaTeX / PDF output ----------------------------------------------------------
 

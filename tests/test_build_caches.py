@@ -1,10 +1,12 @@
 """The build's caches and shortcuts change nothing in the output.
 
 With ``research_site_caches = False`` every entry is formatted afresh, every paper
-page goes through Sphinx's full page render, and every page is written; the
-default build formats each entry once, fills one template render per paper
-page (:mod:`research_site.pageshell`) and skips unchanged pages. Both give the
-same files, byte for byte, including for awkward titles and keys.
+page goes through Sphinx's full page render on its own, listing labels are
+resolved by sphinxcontrib-bibtex, and every page is written; the default build
+formats each entry once, renders paper bodies together and fills one template
+render per paper page (:mod:`research_site.pageshell`), resolves listing labels
+itself (:mod:`research_site.listingrefs`) and skips unchanged pages. Both give
+the same files, byte for byte, including for awkward titles and keys.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pybtex.richtext import Text
 
-from conftest import Build
-from research_site import pageshell
+from conftest import Build, build_project
+from research_site import listingrefs, pageshell, paperpages
 from research_site.style import LIGATURES, PLAIN_TEXT, latex_text
 
 #: An entry whose title and key exercise escaping: markup-like text, quotes,
@@ -59,16 +61,63 @@ def full_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
-def test_cached_build_equals_uncached_build(build_copy, full_renders: list[str]) -> None:
+@pytest.fixture
+def listing_labels(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Targets of the listing references :mod:`listingrefs` resolves itself."""
+    resolved: list[str] = []
+    labels = listingrefs.ListingDomain.labels
+
+    def counting(self: listingrefs.ListingDomain, *args: Any) -> Any:
+        result = labels(self, *args)
+        if result is not None:
+            resolved.append(args[-1])
+        return result
+
+    monkeypatch.setattr(listingrefs.ListingDomain, "labels", counting)
+    return resolved
+
+
+def test_cached_build_equals_uncached_build(
+    build_copy, full_renders: list[str], listing_labels: list[str], monkeypatch
+) -> None:
+    # 19 paper bodies in passes of 7: bodies are split back at the right places
+    monkeypatch.setattr(paperpages, "BODIES_PER_PASS", 7)
     cached: Build = build_copy(add_awkward_entry)
-    shortcuts = list(full_renders)
+    shortcuts, fast_labels = list(full_renders), list(listing_labels)
     full_renders.clear()
+    listing_labels.clear()
     uncached: Build = build_copy(add_awkward_entry, research_site_caches=False)
     assert cached.warnings == "" and uncached.warnings == ""
     assert dict(output_files(cached.outdir)) == dict(output_files(uncached.outdir))
     # the shell, the first page (the check) and the page with the awkward key
     assert shortcuts == [pageshell.NAME, "wang2022generalization", "awkward:key+1"]
     assert len(full_renders) == 1 + 19  # the shell and every paper
+    # the home page's selected papers and every co-author of the index
+    assert "wang2025moe" in fast_labels and len(fast_labels) > 20
+    assert listing_labels == []
+
+
+def test_rebuild_without_changes_renders_and_writes_nothing(
+    build_copy, full_renders: list[str], tmp_path: Path
+) -> None:
+    """Sphinx writes no page, so the shell is not rendered and no paper page is written."""
+    first: Build = build_copy()
+    src = first.outdir.parent / "src"
+    written = {path: path.stat().st_mtime_ns for path in first.outdir.rglob("*.*")}
+    full_renders.clear()
+    again = build_project(src, first.outdir, fresh=False)
+    assert again.warnings == ""
+    assert full_renders == []
+    rewritten = {
+        str(path.relative_to(first.outdir))
+        for path, mtime in written.items()
+        if path.stat().st_mtime_ns != mtime
+    }
+    # Sphinx writes its search page on every build; no document, paper page or download
+    pages = {str(path.relative_to(first.outdir)) for path in written if path.suffix == ".html"}
+    assert len(pages) > 18 + 6
+    assert rewritten & pages == {"search.html"}
+    assert "publications/mingze-wang.bib" not in rewritten
 
 
 @settings(max_examples=2000, derandomize=True)

@@ -4,7 +4,8 @@ One module per concept: :mod:`.annotations` (author markers as data),
 :mod:`.numbering` (paper numbers from refs.bib's order), :mod:`.style` (the
 pybtex style), :mod:`.formatcache` (formatted entries kept between builds),
 :mod:`.backend` and :mod:`.entries` (rendering entries with named parts),
-:mod:`.referencing` (ascending multi-citations),
+:mod:`.referencing` (ascending multi-citations), :mod:`.listingrefs` (listing labels
+resolved in one pass),
 :mod:`.publications` (the list by year and the selected papers),
 :mod:`.coauthors` (the co-authors data file), :mod:`.links`,
 :mod:`.cleanbib` and :mod:`.disclosure` (links and BibTeX of an entry),
@@ -27,6 +28,7 @@ import sphinxcontrib.bibtex.plugin
 
 from . import (
     assets,
+    backend,
     backlinks,
     bibcheck,
     coauthors,
@@ -36,6 +38,7 @@ from . import (
     freshness,
     hardening,
     latex,
+    listingrefs,
     pagecheck,
     pagemeta,
     paperpages,
@@ -75,8 +78,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the style, the directives and the transforms."""
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_config_value("research_site_owner", "", "env", types=[str])
-    # False: no formatted-entry cache, no page shell, no page record (the output is the same;
-    # the tests compare the two)
+    # False: the reference path: no formatted-entry cache, no page shell, no page record,
+    # listing labels resolved by sphinxcontrib-bibtex (the output is the same; the tests
+    # compare the two)
     app.add_config_value("research_site_caches", True, "env", types=[bool])
     pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, ResearchStyle, force=True)
     sphinxcontrib.bibtex.plugin.register_plugin(
@@ -101,12 +105,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     disclosure.setup(app)
     coauthors.setup(app)
     publications.setup(app)
+    backend.setup(app)
     entries.setup(app)
+    listingrefs.setup(app)
     latex.setup(app)
     reproducible.setup(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -2,14 +2,22 @@
 
 pybtex-docutils drops tags it does not know; this backend turns the style's
 ``pub-*`` tags into ``inline`` nodes with that class, so HTML can lay an entry
-out (title, authors, venue, award badge) and LaTeX can style it.
+out (title, authors, venue, award badge) and LaTeX can style it. The
+bibliographies are filled with it by a subclass of sphinxcontrib-bibtex's
+transform, so each entry is rendered once.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import docutils.nodes
 import pybtex_docutils
 from pybtex.style import FormattedEntry
+from sphinxcontrib.bibtex.transforms import BibliographyTransform
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: Prefix of the style's part tags.
 PART_PREFIX = "pub-"
@@ -29,3 +37,18 @@ class EntryBackend(pybtex_docutils.Backend):
 def entry_paragraph(entry: FormattedEntry) -> docutils.nodes.paragraph:
     """The paragraph of a formatted entry, its parts classed."""
     return EntryBackend().paragraph(entry)
+
+
+class EntryBibliographyTransform(BibliographyTransform):
+    """sphinxcontrib-bibtex's bibliography transform, rendering with :class:`EntryBackend`.
+
+    It runs just before the stock transform, which then finds no bibliography left.
+    """
+
+    default_priority = BibliographyTransform.default_priority - 1
+    backend = EntryBackend()
+
+
+def setup(app: Sphinx) -> None:
+    """Register the transform."""
+    app.add_post_transform(EntryBibliographyTransform)

@@ -24,9 +24,6 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-#: Attribute on citation references that are listings, not discussion (no backlink).
-LISTING_FLAG = "research_site_listing"
-
 
 class Place(NamedTuple):
     """A section that cites an entry."""
@@ -64,7 +61,7 @@ class CitationPlacesCollector(EnvironmentCollector):
     def process_doc(self, app: Sphinx, doctree: docutils.nodes.document) -> None:
         found: list[tuple[str, Place]] = []
         for ref in doctree.findall(pending_xref):
-            if ref.get("refdomain") != "cite" or ref.get(LISTING_FLAG):
+            if ref.get("refdomain") != "cite":
                 continue
             section = _section_of(ref)
             if section is None or not section["ids"]:

@@ -17,11 +17,10 @@ from typing import TYPE_CHECKING
 
 import docutils.nodes
 from pybtex.database import Entry
-from sphinx.addnodes import pending_xref
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .backlinks import LISTING_FLAG
+from .listingrefs import listing_reference
 from .publications import bib_entries
 from .style import full_name, owner_words, person_words
 
@@ -164,17 +163,7 @@ class CoauthorIndexDirective(SphinxDirective):
                 para += docutils.nodes.strong(coauthor.name, coauthor.name)
             count = len(coauthor.keys)
             para += docutils.nodes.Text(f" \u2014 {count} paper{'s' if count > 1 else ''} ")
-            target = ",".join(coauthor.keys)
-            ref = pending_xref(
-                target,
-                refdomain="cite",
-                reftype="p",
-                reftarget=target,
-                refwarn=True,
-                **{LISTING_FLAG: True},
-            )
-            ref += docutils.nodes.inline(target, target)
-            para += ref
+            para += listing_reference(coauthor.keys)
             items += docutils.nodes.list_item("", para)
         return [items]
 

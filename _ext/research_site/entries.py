@@ -1,11 +1,9 @@
-"""Finish every bibliography entry: named parts, links, BibTeX, backlinks.
+"""Finish every bibliography entry: links, BibTeX, backlinks.
 
-sphinxcontrib-bibtex's BibliographyTransform fills each citation with a
-paragraph rendered by the stock backend, which drops the style's ``pub-*``
-tags. Once the doctree is resolved, this module, for each entry:
+The bibliography transform fills each citation with the formatted entry
+(formatted once, in the domain), its parts kept (:mod:`.backend`). Once the
+doctree is resolved, this module, for each entry:
 
-- renders the same formatted entry (formatted once, in the domain) with
-  :mod:`.backend`, keeping its parts;
 - adds the links line (:mod:`.links`) and the clean BibTeX record on demand
   (:mod:`.cleanbib`, :mod:`.disclosure`);
 - adds "Discussed in" links to the citing sections (:mod:`.backlinks`).
@@ -18,7 +16,6 @@ from typing import TYPE_CHECKING, cast
 import docutils.nodes
 from pybtex.database import Entry
 
-from .backend import entry_paragraph
 from .backlinks import discussed_in, page_titles, places_by_key
 from .cleanbib import bibtex_record
 from .disclosure import disclosure
@@ -68,10 +65,10 @@ def is_entry(node: docutils.nodes.Node) -> bool:
 
 
 def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) -> None:
-    """Give every bibliography entry of *doctree* its parts, links, BibTeX and backlinks.
+    """Give every bibliography entry of *doctree* its links, BibTeX and backlinks.
 
-    Runs on ``doctree-resolved``: after sphinxcontrib-bibtex's post-transform
-    has filled the citations, with the builder at hand for the backlinks.
+    Runs on ``doctree-resolved``: after the bibliography transform has filled
+    the citations, with the builder at hand for the backlinks.
     """
     env = app.env
     domain = cast("BibtexDomain", env.get_domain("cite"))
@@ -87,8 +84,6 @@ def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) 
             continue
         if citing is None:
             citing = places_by_key(env)
-        old = next(iter(node.findall(docutils.nodes.paragraph)))
-        old.replace_self(entry_paragraph(citation.formatted_entry))
         places = citing.get(citation.key.lower(), [])
         extras = [
             links_line(citation.entry),

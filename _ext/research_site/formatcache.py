@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from pybtex.database import Entry
 from pybtex.style import FormattedEntry
@@ -76,16 +76,30 @@ class FormattedEntries(MutableMapping[tuple[str, Entry], FormattedEntry]):
         self._digests: dict[int, tuple[Entry, str]] = {}
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without the digests of this run's entry objects."""
-        return {**vars(self), "_digests": {}}
+        """Pickled with the entry objects whose digests are known, not their ``id``.
 
-    def _key(self, key: tuple[str, Entry]) -> CacheKey:
-        """The label and the entry's digest (computed once per entry object)."""
-        label, entry = key
+        The environment pickles the bibliography data and this cache together, so
+        the entries come back as the very objects the domain holds (unchanged:
+        nothing modifies parsed entries), and their digests need no computing.
+        """
+        return {**vars(self), "_digests": list(self._digests.values())}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        known = cast("list[tuple[Entry, str]]", state.pop("_digests"))
+        vars(self).update(state)
+        self._digests = {id(entry): (entry, digest) for entry, digest in known}
+
+    def digest(self, entry: Entry) -> str:
+        """The digest of *entry* (computed once per entry object)."""
         known = self._digests.get(id(entry))
         if known is None or known[0] is not entry:
             known = self._digests[id(entry)] = (entry, entry_digest(entry))
-        return label, known[1]
+        return known[1]
+
+    def _key(self, key: tuple[str, Entry]) -> CacheKey:
+        """The label and the entry's digest."""
+        label, entry = key
+        return label, self.digest(entry)
 
     def __getitem__(self, key: tuple[str, Entry]) -> FormattedEntry:
         cache_key = self._key(key)
@@ -110,7 +124,8 @@ class FormattedEntries(MutableMapping[tuple[str, Entry], FormattedEntry]):
     def keep_used(self) -> None:
         """Forget the entries this build did not ask for."""
         self._kept, self._used = self._used, {}
-        self._digests = {}
+        used = {digest for _, digest in self._kept}
+        self._digests = {i: known for i, known in self._digests.items() if known[1] in used}
 
 
 def formatted_entries(env: BuildEnvironment, owner: str) -> FormattedEntries:
@@ -121,6 +136,12 @@ def formatted_entries(env: BuildEnvironment, owner: str) -> FormattedEntries:
         cache = FormattedEntries(signature)
         setattr(env, ENV_ATTRIBUTE, cache)
     return cache
+
+
+def digest_of(env: BuildEnvironment, entry: Entry) -> str:
+    """The digest of *entry*, from the cache when there is one."""
+    cache = getattr(env, ENV_ATTRIBUTE, None)
+    return cache.digest(entry) if isinstance(cache, FormattedEntries) else entry_digest(entry)
 
 
 def keep_used_entries(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -12,6 +12,10 @@ this module names the pages to write again:
   renamed or removed): every page that holds a bibliography (its "Discussed in"
   lines). Re-reading a page whose citations stayed where they were rewrites
   nothing else.
+
+It also notes whether a build writes any document: when Sphinx writes none,
+it found its output current (sources, refs.bib, templates, settings), and so
+is what the extension generates from the same inputs (:func:`wrote_documents`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from sphinxcontrib.bibtex.domain import get_docnames
 from .backlinks import places
 
 if TYPE_CHECKING:
+    import docutils.nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinxcontrib.bibtex.domain import BibtexDomain
@@ -67,6 +72,20 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return []
 
 
+#: Set on the builder when Sphinx resolves a document to write.
+WROTE_DOCUMENTS = "research_site_wrote_documents"
+
+
+def note_document_written(app: Sphinx, doctree: docutils.nodes.document, docname: str) -> None:
+    setattr(app.builder, WROTE_DOCUMENTS, True)
+
+
+def wrote_documents(app: Sphinx) -> bool:
+    """Whether this build writes (or wrote) any of Sphinx's own pages."""
+    return getattr(app.builder, WROTE_DOCUMENTS, False)
+
+
 def setup(app: Sphinx) -> None:
     """Connect the handlers."""
     app.connect("env-updated", pages_to_rewrite)
+    app.connect("doctree-resolved", note_document_written, priority=100)

@@ -21,6 +21,7 @@ import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,9 +78,16 @@ class PageShell:
         self.templatename = templatename
         self.harden_body = harden_body
         self.extra_context = extra_context
-        self.parts = PLACEHOLDERS.split(self.render(NAME, TITLE, HEAD, BODY))
-        self.digest = hashlib.blake2b("".join(self.parts).encode(), digest_size=16).hexdigest()
         self.trusted: bool | None = None  # decided on the first page
+
+    @cached_property
+    def parts(self) -> list[str]:
+        """The shell's HTML split at the placeholders (rendered on first use)."""
+        return PLACEHOLDERS.split(self.render(NAME, TITLE, HEAD, BODY))
+
+    @cached_property
+    def digest(self) -> str:
+        return hashlib.blake2b("".join(self.parts).encode(), digest_size=16).hexdigest()
 
     def context(self, title: str, metatags: str, body: str) -> dict[str, Any]:
         """The template context of a page."""
@@ -128,11 +136,15 @@ class PageShell:
 
 @dataclass(frozen=True)
 class PageJob:
-    """A page to write: where, the digest of its inputs, and how to make it."""
+    """A page to write: where, the digest of its inputs, and what it is made from."""
 
     outfile: Path
     digest: str
-    make: Callable[[], GeneratedPage]
+    source: Any
+
+
+#: Makes the pages of a sequence of jobs (together, so it can share work among them).
+PageMaker = Callable[[Sequence[PageJob]], Sequence[GeneratedPage]]
 
 
 #: Fewer pages than this are not worth other processes under ``-j``.
@@ -143,8 +155,14 @@ class PageWriter:
     """Writes generated pages and notes them in the record; under ``-j``, in the background."""
 
     def __init__(
-        self, app: Sphinx, shell: PageShell, record: PageRecord, jobs: Sequence[PageJob]
+        self,
+        app: Sphinx,
+        shell: PageShell,
+        record: PageRecord,
+        jobs: Sequence[PageJob],
+        make_pages: PageMaker,
     ) -> None:
+        self.make_pages = make_pages
         self.parallel = app.parallel if parallel_available else 1
         self.encoding = app.config.html_output_encoding
         self.shell = shell
@@ -154,9 +172,9 @@ class PageWriter:
 
     def write(self, chunk: Sequence[PageJob]) -> list[tuple[Path, str]]:
         """Write the pages of *chunk*; their files and digests."""
-        for job in chunk:
+        for job, page in zip(chunk, self.make_pages(chunk), strict=True):
             job.outfile.parent.mkdir(parents=True, exist_ok=True)
-            html = self.shell.html(job.make())
+            html = self.shell.html(page)
             job.outfile.write_text(html, encoding=self.encoding, errors="xmlcharrefreplace")
         return [(job.outfile, job.digest) for job in chunk]
 
@@ -190,22 +208,25 @@ class PageWriter:
 
 
 class PageRecord:
-    """Digests of the inputs of the pages written by earlier builds."""
+    """Digests of the shell and of the inputs of the pages written by earlier builds."""
 
     def __init__(self, path: Path, enabled: bool = True) -> None:
         self.path = path
         self.written: dict[str, str] = {}
-        self.enabled = enabled
+        self.shell_digest: str | None = None
         try:
             with path.open("rb") as file:
                 loaded = pickle.load(file)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
             loaded = None
-        self.previous: dict[str, str] = loaded if isinstance(loaded, dict) else {}
+        if not (enabled and isinstance(loaded, dict) and loaded.keys() == {"shell", "pages"}):
+            loaded = {"shell": None, "pages": {}}
+        self.previous_shell_digest: str | None = loaded["shell"]
+        self.previous: dict[str, str] = loaded["pages"]
 
     def unchanged(self, outfile: Path, digest: str) -> bool:
         """Whether *outfile* exists and was written from inputs with this *digest*."""
-        if self.enabled and self.previous.get(str(outfile)) == digest and outfile.is_file():
+        if self.previous.get(str(outfile)) == digest and outfile.is_file():
             self.written[str(outfile)] = digest
             return True
         return False
@@ -214,11 +235,12 @@ class PageRecord:
         self.written[str(outfile)] = digest
 
     def save(self) -> None:
-        """Keep the digests of this build's pages (only), atomically."""
+        """Keep the digests of this build's shell and pages (only), atomically."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_suffix(".tmp")
         with partial.open("wb") as file:
-            pickle.dump(self.written, file, pickle.HIGHEST_PROTOCOL)
+            record = {"shell": self.shell_digest, "pages": self.written}
+            pickle.dump(record, file, pickle.HIGHEST_PROTOCOL)
         partial.replace(self.path)
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import docutils.nodes
 from pybtex.database import Entry
@@ -28,7 +29,8 @@ from .assets import HAS_CODE
 from .backend import entry_paragraph
 from .backlinks import Place, discussed_in, page_titles, places_by_key
 from .entries import bibtex_block, links_line
-from .formatcache import entry_digest
+from .formatcache import digest_of
+from .freshness import wrote_documents
 from .hardening import THEME_SCRIPT_FILE as THEME_SCRIPT
 from .hardening import harden_body
 from .links import arxiv_id, entry_links
@@ -145,15 +147,15 @@ def paper_head(app: Sphinx, entry: Entry, title: str, description: str, url: str
     return "\n    ".join(tags)
 
 
-def paper_body(
+def paper_section(
     app: Sphinx,
     pagename: str,
+    titles: dict[str, str],
     entry: Entry,
     formatted: FormattedEntry,
     places: list[Place],
-    titles: dict[str, str],
-) -> str:
-    """The HTML of a paper page's content."""
+) -> docutils.nodes.section:
+    """The content of a paper page."""
     label = formatted.label
     title = entry_title(entry)
     section = docutils.nodes.section(ids=[entry.key])
@@ -172,11 +174,33 @@ def paper_body(
         "All publications", "All publications", refuri=f"{list_uri}#{entry.key}"
     )
     section += back
+    return section
+
+
+#: Paper bodies rendered in one pass (fewer passes, each costs a document and a translator).
+BODIES_PER_PASS = 100
+
+#: Between bodies rendered together: a comment no entry's escaped text can hold.
+BODY_BREAK = "<!-- research-site: next paper -->"
+
+
+def render_bodies(app: Sphinx, sections: list[docutils.nodes.section]) -> list[str]:
+    """The HTML of each section; together, split at breaks, unless caches are off."""
+    builder = cast("StandaloneHTMLBuilder", app.builder)
     # Sphinx's HTML writer reads the figure numbers of the page being written, which
     # the builder sets per source page (write_doc); a paper page has no figures.
-    builder = cast("StandaloneHTMLBuilder", app.builder)
     builder.fignumbers = {}
-    return builder.render_partial(section)["fragment"]
+    if not app.config.research_site_caches:
+        return [builder.render_partial(section)["fragment"] for section in sections]
+    bodies: list[str] = []
+    for first in range(0, len(sections), BODIES_PER_PASS):
+        group = docutils.nodes.container()
+        for section in sections[first : first + BODIES_PER_PASS]:
+            group += docutils.nodes.raw("", BODY_BREAK, format="html")
+            group += section
+        group += docutils.nodes.raw("", BODY_BREAK, format="html")
+        bodies += builder.render_partial(group)["fragment"].split(BODY_BREAK)[1:-1]
+    return bodies
 
 
 #: The record of written paper pages, in the doctree directory.
@@ -215,6 +239,8 @@ def collect_paper_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         writer = paper_page_writer(app)
         writer.start()
     writer.finish()
+    if hasattr(app.builder, WRITER_ATTRIBUTE):
+        delattr(app.builder, WRITER_ATTRIBUTE)
     return []
 
 
@@ -237,9 +263,20 @@ def paper_page_writer(app: Sphinx) -> PageWriter:
     record = PageRecord(
         Path(builder.doctreedir, PAGE_RECORD), enabled=app.config.research_site_caches
     )
+    # Sphinx rewrites its pages when their templates, theme, settings or navigation may
+    # have changed; when it writes none, the shell is the one the last build rendered.
+    if record.previous_shell_digest and not wrote_documents(app):
+        record.shell_digest = record.previous_shell_digest
+    else:
+        record.shell_digest = shell.digest
     citing = places_by_key(app.env)
     titles = page_titles(app.env)
-    common = (shell.digest, package_digest(), app.config.project, app.config.research_site_list_doc)
+    common = (
+        record.shell_digest,
+        package_digest(),
+        app.config.project,
+        app.config.research_site_list_doc,
+    )
     jobs = []
     for entry, formatted in formatted_entries(app, entries):
         pagename = paper_pagename(app, entry.key)
@@ -247,35 +284,40 @@ def paper_page_writer(app: Sphinx) -> PageWriter:
         places = citing.get(entry.key.lower(), [])
         digest = inputs_digest(
             common,
-            entry_digest(entry),
+            digest_of(app.env, entry),
             formatted.label,
             places,
             [titles.get(p.docname) for p in places],
         )
         if not record.unchanged(outfile, digest):
-            make = partial(paper_page, app, entry, formatted, places, titles)
-            jobs.append(PageJob(outfile, digest, make))
-    return PageWriter(app, shell, record, jobs)
+            jobs.append(PageJob(outfile, digest, PaperSource(entry, formatted, places)))
+    return PageWriter(app, shell, record, jobs, partial(paper_pages, app))
 
 
-def paper_page(
-    app: Sphinx,
-    entry: Entry,
-    formatted: FormattedEntry,
-    places: list[Place],
-    titles: dict[str, str],
-) -> GeneratedPage:
-    """The title, head metadata and body of *entry*'s page."""
-    pagename = paper_pagename(app, entry.key)
-    title = plain(entry_title(entry))
-    return GeneratedPage(
-        name=entry.key,
-        title=title,
-        metatags=paper_head(
-            app, entry, title, paper_description(entry), absolute_url(app, pagename)
-        ),
-        body=paper_body(app, pagename, entry, formatted, places, titles),
-    )
+class PaperSource(NamedTuple):
+    """What a paper page is made from."""
+
+    entry: Entry
+    formatted: FormattedEntry
+    places: list[Place]
+
+
+def paper_pages(app: Sphinx, jobs: Sequence[PageJob]) -> list[GeneratedPage]:
+    """The title, head metadata and body of each job's paper page."""
+    sources: list[PaperSource] = [job.source for job in jobs]
+    names = [paper_pagename(app, source.entry.key) for source in sources]
+    titles = page_titles(app.env)
+    sections = [
+        paper_section(app, pagename, titles, *source)
+        for pagename, source in zip(names, sources, strict=True)
+    ]
+    pages = []
+    for pagename, source, body in zip(names, sources, render_bodies(app, sections), strict=True):
+        entry = source.entry
+        title = plain(entry_title(entry))
+        head = paper_head(app, entry, title, paper_description(entry), absolute_url(app, pagename))
+        pages.append(GeneratedPage(name=entry.key, title=title, metatags=head, body=body))
+    return pages
 
 
 def formatted_entries(app: Sphinx, entries: list[Entry]) -> list[tuple[Entry, FormattedEntry]]:

@@ -23,7 +23,7 @@ import docutils.nodes
 from docutils.nodes import make_id
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin
-from sphinx.addnodes import only, pending_xref
+from sphinx.addnodes import only
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
@@ -31,8 +31,9 @@ from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 
 from .annotations import legend_items
 from .backend import entry_paragraph
-from .backlinks import LISTING_FLAG
 from .cleanbib import bibtex_file
+from .freshness import wrote_documents
+from .listingrefs import listing_reference
 
 if TYPE_CHECKING:
     from pybtex.style.formatting import BaseStyle
@@ -197,31 +198,24 @@ class SelectedPublicationsDirective(SphinxDirective):
         for formatted in style.format_entries(chosen):
             para = entry_paragraph(formatted)
             para.insert(0, docutils.nodes.Text(" "))
-            para.insert(0, self.label_reference(formatted.key))
+            # ``[18]`` linking to the entry
+            para.insert(0, listing_reference([formatted.key], support_smartquotes=False))
             items += docutils.nodes.list_item("", para)
         return [legend(), items]
 
-    def label_reference(self, key: str) -> pending_xref:
-        """``[18]`` linking to the entry, resolved like any citation."""
-        ref = pending_xref(
-            key,
-            refdomain="cite",
-            reftype="p",
-            reftarget=key,
-            refwarn=True,
-            support_smartquotes=False,
-            **{LISTING_FLAG: True},
-        )
-        ref += docutils.nodes.inline(key, key)
-        return ref
-
 
 def write_clean_bibliography(app: Sphinx, exception: Exception | None) -> None:
-    """Write every entry's clean record to the download file of an HTML build."""
+    """Write every entry's clean record to the download file of an HTML build.
+
+    Written again only in builds that write documents (a changed refs.bib
+    rewrites the list), or when the file is missing.
+    """
     if exception is not None or app.builder.name not in {"html", "dirhtml", "singlehtml"}:
         return
     domain = cast("BibtexDomain", app.env.get_domain("cite"))
     target = Path(app.outdir, app.config.research_site_bibtex_download)
+    if target.is_file() and not wrote_documents(app):
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(bibtex_file(domain.bibdata.data.entries.values()), encoding="utf-8")
 

@@ -25,7 +25,7 @@ class _KeyedText(Text):
     sort_key: tuple[int, str] = (0, "")
 
 
-def _label_sort_key(label: str) -> tuple[int, str]:
+def label_sort_key(label: str) -> tuple[int, str]:
     return (int(label), label) if label.isdigit() else (1 << 30, label)
 
 
@@ -34,7 +34,7 @@ def _keyed(children: list[Node], data: dict[str, Any]) -> _KeyedText:
     """Format the single child and attach the entry's label as sort key."""
     (child,) = children
     text = _KeyedText(child.format_data(data))
-    text.sort_key = _label_sort_key(data["formatted_entry"].label)
+    text.sort_key = label_sort_key(data["formatted_entry"].label)
     return text
 
 

@@ -1,0 +1,171 @@
+"""The labels of the site's listings: ``research:listing`` references.
+
+The co-author index and the selected papers show entries as labels (``[3, 7]``)
+linking to the publication list. Resolved by sphinxcontrib-bibtex's domain,
+each one scans every citation, renders each tooltip and runs the reference
+template per label: at thousands of entries the co-author index alone took
+seconds. The directives make these references in this small domain instead.
+For HTML builders it resolves them from an index of the citations built once
+per page, each tooltip rendered once, laid out as the site's reference style
+(:mod:`.referencing`) lays out a parenthetical citation: ``[``, labels in
+ascending order separated by ``,``, ``]``. Anything else (other builders,
+another reference style, ``research_site_caches = False``, a key not found) goes
+to sphinxcontrib-bibtex's own resolution; the tests compare the two outputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
+
+import docutils.nodes
+from pybtex.plugin import find_plugin
+from sphinx.addnodes import pending_xref
+from sphinx.domains import Domain
+from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+
+from .referencing import REFERENCE_STYLE_NAME, label_sort_key
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinxcontrib.bibtex.domain import BibtexDomain, Citation
+
+DOMAIN = "research"
+LISTING = "listing"
+
+
+def listing_reference(keys: Iterable[str], **attributes: Any) -> pending_xref:
+    """A reference to the entries *keys*, shown as their labels."""
+    target = ",".join(keys)
+    ref = pending_xref(
+        target, refdomain=DOMAIN, reftype=LISTING, reftarget=target, refwarn=True, **attributes
+    )
+    ref += docutils.nodes.inline(target, target)
+    return ref
+
+
+class CitationIndex:
+    """The bibliography citations by key, as sphinxcontrib-bibtex finds them from one page."""
+
+    def __init__(self, citations: list[Citation], domain: BibtexDomain, fromdocname: str) -> None:
+        self.citations = citations
+        self.fromdocname = fromdocname
+        self.count = len(citations)
+        self.by_key: dict[str, Citation] = {}
+        local: dict[str, Citation] = {}
+        for citation in citations:
+            if domain.bibliographies[citation.bibliography_key].list_ != "citation":
+                continue
+            if citation.bibliography_key.docname == fromdocname:
+                local.setdefault(citation.key, citation)
+            self.by_key.setdefault(citation.key, citation)
+        self.by_key.update(local)  # a citation on the same page comes first, as in the domain
+        self.plaintext = find_plugin("pybtex.backends", "plaintext")()
+        self.tooltips: dict[str, str | None] = {}
+        self.uris: dict[str, str] = {}
+
+    def is_current(self, citations: list[Citation]) -> bool:
+        return citations is self.citations and len(citations) == self.count
+
+    def uri(self, builder: Builder, todocname: str) -> str:
+        """The relative URI of *todocname* from the index's page."""
+        if todocname not in self.uris:
+            self.uris[todocname] = builder.get_relative_uri(self.fromdocname, todocname)
+        return self.uris[todocname]
+
+    def tooltip(self, citation: Citation) -> str | None:
+        """The reference's title: the tooltip entry as plain text, rendered once per key."""
+        if citation.key not in self.tooltips:
+            tooltip = citation.tooltip_entry
+            self.tooltips[citation.key] = (
+                tooltip.text.render(self.plaintext).replace("\\url ", "") if tooltip else None
+            )
+        return self.tooltips[citation.key]
+
+
+class ListingDomain(Domain):
+    """References to entries by label, made by the site's directives (no role, no objects)."""
+
+    name = DOMAIN
+    label = "Research site"
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self.indexes: dict[str, CitationIndex] = {}
+
+    def clear_doc(self, docname: str) -> None:
+        """Nothing is kept per document."""
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Nothing is kept per document."""
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: docutils.nodes.Element,
+    ) -> docutils.nodes.Element | None:
+        cite = cast("BibtexDomain", env.get_domain("cite"))
+        fast = (
+            builder.format == "html"
+            and env.config.research_site_caches
+            and env.config.bibtex_reference_style == REFERENCE_STYLE_NAME
+        )
+        resolved = self.labels(cite, builder, fromdocname, target) if fast else None
+        if resolved is None:
+            return cite.resolve_xref(env, fromdocname, builder, "p", target, node, contnode)
+        return resolved
+
+    def resolve_any_xref(self, *args: Any) -> list[tuple[str, docutils.nodes.Element]]:
+        return []
+
+    def index(self, cite: BibtexDomain, fromdocname: str) -> CitationIndex:
+        index = self.indexes.get(fromdocname)
+        if index is None or not index.is_current(cite.citations):
+            index = self.indexes[fromdocname] = CitationIndex(cite.citations, cite, fromdocname)
+        return index
+
+    def labels(
+        self, cite: BibtexDomain, builder: Builder, fromdocname: str, target: str
+    ) -> docutils.nodes.inline | None:
+        """``[3, 7]`` linking to the entries; None if a key is not in a bibliography."""
+        index = self.index(cite, fromdocname)
+        citations: dict[str, Citation] = {}
+        for reference in parse_citation_targets(target):
+            citation = index.by_key.get(reference.key)
+            if citation is None or reference.pre or reference.post:
+                return None
+            citations[reference.key] = citation
+        ordered = sorted(citations.values(), key=lambda c: label_sort_key(c.formatted_entry.label))
+        result = docutils.nodes.inline(rawsource=target, classes=["bibtex-citation"])
+        result += docutils.nodes.Text("[")
+        for n, citation in enumerate(ordered):
+            if n:
+                result += docutils.nodes.Text(", ")
+            # as sphinx.util.nodes.make_refnode makes it, with the page's URI worked out once
+            ref = docutils.nodes.reference("", "", internal=True)
+            todocname = citation.bibliography_key.docname
+            if todocname == fromdocname:
+                ref["refid"] = citation.citation_id
+            else:
+                ref["refuri"] = f"{index.uri(builder, todocname)}#{citation.citation_id}"
+            title = index.tooltip(citation)
+            if title:
+                ref["reftitle"] = title
+            ref += docutils.nodes.Text(citation.formatted_entry.label)
+            result += ref
+        result += docutils.nodes.Text("]")
+        return result
+
+
+def setup(app: Sphinx) -> None:
+    """Register the domain."""
+    app.add_domain(ListingDomain)
