@@ -13,10 +13,10 @@ citing a tenth of them; one page citing nothing):
 
 With ``--site`` it first compares the site as shipped (this repository's pages
 and refs.bib) with a stock peer of the same research pages and entries. It
-measures, with /usr/bin/time, the median over R runs of: a clean HTML build;
-a rebuild with no change; after touching a page that cites nothing; after
-touching a citing page; after editing one entry of refs.bib; a clean ``-j 2``
-build; and the peak memory of a clean build. It prints a table with the
+measures, with /usr/bin/time, the median over R runs (the two projects taking
+turns) of: a clean HTML build; a rebuild with no change; after touching a page
+that cites nothing; after touching a citing page; after editing one entry of
+refs.bib; a clean ``-j 2`` build; and the peak memory of a clean build. It prints a table with the
 our/stock ratio of each, measured in the same run. Nothing is asserted.
 """
 
@@ -100,13 +100,7 @@ def make_content(src: Path, n: int) -> list[str]:
     (src / "research" / "index.md").write_text(
         "# Research\n\n```{toctree}\ntheory\nmodels\noptimization\nnotes\n```\n", "utf-8"
     )
-    return sorted(
-        {
-            re.search(r"year = \{(\d+)\}", e)[1]
-            for e in (src / "refs.bib").read_text().split("@inproceedings")[1:]
-        },
-        reverse=True,
-    )
+    return bib_years(src / "refs.bib")
 
 
 def make_ours(src: Path, n: int) -> None:
@@ -218,29 +212,44 @@ SYNTHETIC_PAGES = ("research/notes.md", "research/theory.md")
 SITE_PAGES = ("research/index.md", "research/optimization.md")
 
 
+def measure_once(
+    src: Path, work: Path, r: int, runs: dict[str, list[float]], pages: tuple[str, str]
+) -> None:
+    """One run of every scenario on *src*, appended to *runs*."""
+    out = work / f"out{r}"
+    seconds, rss = timed_build(src, out)
+    runs.setdefault("clean", []).append(seconds)
+    runs.setdefault("peak MB", []).append(rss / 1024)
+    runs.setdefault("no change", []).append(timed_build(src, out)[0])
+    (src / pages[0]).touch()
+    runs.setdefault("touch non-citing", []).append(timed_build(src, out)[0])
+    (src / pages[1]).touch()
+    runs.setdefault("touch citing", []).append(timed_build(src, out)[0])
+    bib = src / "refs.bib"
+    edited = re.sub(r"title(\s*)= \{", rf"title\1= {{Edited{r} ", bib.read_text(), count=1)
+    bib.write_text(edited)
+    runs.setdefault("edit one entry", []).append(timed_build(src, out)[0])
+    runs.setdefault("-j 2 clean", []).append(timed_build(src, work / f"par{r}", jobs=2)[0])
+    shutil.rmtree(out)
+    shutil.rmtree(work / f"par{r}")
+
+
 def measure(
-    src: Path, work: Path, repeat: int, pages: tuple[str, str] = SYNTHETIC_PAGES
-) -> dict[str, float]:
-    """Median seconds of each scenario, and peak memory (MB) of a clean build."""
-    runs: dict[str, list[float]] = {}
+    projects: dict[str, tuple[Path, Path]], repeat: int, pages: tuple[str, str]
+) -> dict[str, dict[str, float]]:
+    """Median seconds of each scenario, and peak memory (MB) of a clean build, per project.
+
+    The projects take turns in each repeat, so a machine that slows down or
+    speeds up during the run affects them alike.
+    """
+    runs: dict[str, dict[str, list[float]]] = {name: {} for name in projects}
     for r in range(repeat):
-        out = work / f"out{r}"
-        seconds, rss = timed_build(src, out)
-        runs.setdefault("clean", []).append(seconds)
-        runs.setdefault("peak MB", []).append(rss / 1024)
-        runs.setdefault("no change", []).append(timed_build(src, out)[0])
-        (src / pages[0]).touch()
-        runs.setdefault("touch non-citing", []).append(timed_build(src, out)[0])
-        (src / pages[1]).touch()
-        runs.setdefault("touch citing", []).append(timed_build(src, out)[0])
-        bib = src / "refs.bib"
-        edited = re.sub(r"title(\s*)= \{", rf"title\1= {{Edited{r} ", bib.read_text(), count=1)
-        bib.write_text(edited)
-        runs.setdefault("edit one entry", []).append(timed_build(src, out)[0])
-        runs.setdefault("-j 2 clean", []).append(timed_build(src, work / f"par{r}", jobs=2)[0])
-        shutil.rmtree(out)
-        shutil.rmtree(work / f"par{r}")
-    return {name: statistics.median(values) for name, values in runs.items()}
+        for name, (src, work) in projects.items():
+            measure_once(src, work, r, runs[name], pages)
+    return {
+        name: {scenario: statistics.median(values) for scenario, values in scenarios.items()}
+        for name, scenarios in runs.items()
+    }
 
 
 def main() -> None:
@@ -261,8 +270,9 @@ def main() -> None:
             make_ours_project(work / "ours" / "src")
             make_stock_project(work / "stock" / "src")
             pages = SITE_PAGES if label == "site" else SYNTHETIC_PAGES
-            ours = measure(work / "ours" / "src", work / "ours", args.repeat, pages)
-            stock = measure(work / "stock" / "src", work / "stock", args.repeat, pages)
+            projects = {name: (work / name / "src", work / name) for name in ("ours", "stock")}
+            medians = measure(projects, args.repeat, pages)
+            ours, stock = medians["ours"], medians["stock"]
         for name in ours:
             unit = "MB" if name == "peak MB" else "s"
             print(

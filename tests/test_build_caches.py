@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from pybtex.richtext import Text
 
 from conftest import Build, build_project
-from research_site import listingrefs, pageshell, paperpages
+from research_site import listingrefs, pageshell
 from research_site.style import LIGATURES, PLAIN_TEXT, latex_text
 
 #: An entry whose title and key exercise escaping: markup-like text, quotes,
@@ -80,8 +80,8 @@ def listing_labels(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_cached_build_equals_uncached_build(
     build_copy, full_renders: list[str], listing_labels: list[str], monkeypatch
 ) -> None:
-    # 19 paper bodies in passes of 7: bodies are split back at the right places
-    monkeypatch.setattr(paperpages, "BODIES_PER_PASS", 7)
+    # 19 paper pages in batches of 7: bodies are split back at the right places
+    monkeypatch.setattr(pageshell, "PAGES_PER_BATCH", 7)
     cached: Build = build_copy(add_awkward_entry)
     shortcuts, fast_labels = list(full_renders), list(listing_labels)
     full_renders.clear()
@@ -132,7 +132,7 @@ def test_plain_text_shortcut_equals_latex_decoding(value: str) -> None:
 def test_paper_pages_written_by_parallel_writers_equal_serial_ones(
     build_copy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Under ``-j 2`` the paper pages are shared among forked writers (here, from 1 page)."""
+    """Under ``-j N`` the paper pages go to N - 1 forked writers (here, from 1 page on)."""
     tasks: list[object] = []
 
     class CountingTasks(pageshell.ParallelTasks):
@@ -144,7 +144,7 @@ def test_paper_pages_written_by_parallel_writers_equal_serial_ones(
     monkeypatch.setattr(pageshell, "ParallelTasks", CountingTasks)
     serial: Build = build_copy()
     assert tasks == []
-    parallel: Build = build_copy(parallel=2)
-    assert len(tasks) >= 2  # chunks of the 17 pages after the first
+    parallel: Build = build_copy(parallel=3)
+    assert len(tasks) == 2  # the 17 pages after the first, in two chunks
     assert serial.warnings == "" and parallel.warnings == ""
     assert dict(output_files(serial.outdir)) == dict(output_files(parallel.outdir))

@@ -15,7 +15,8 @@ place in the PDF), :mod:`.bibcheck` and :mod:`.pagecheck` (clear errors),
 (byte-identical EPUBs), :mod:`.hardening` (strict CSP, accessible markup), :mod:`.pagemeta`
 (page descriptions), :mod:`.paperpages` (a page per paper with its metadata), :mod:`.sitemap`,
 :mod:`.pageshell` (generated pages from one render, written when changed),
-:mod:`.speedups` (plugin and formatter look-ups done once),
+:mod:`.speedups` (plugin and formatter look-ups done once), :mod:`.gctuning`
+(garbage collection for big builds),
 :mod:`.assets` (CSS, scripts and template overrides).
 """
 
@@ -36,6 +37,7 @@ from . import (
     entries,
     formatcache,
     freshness,
+    gctuning,
     hardening,
     latex,
     listingrefs,
@@ -97,6 +99,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     freshness.setup(app)
     formatcache.setup(app)
     speedups.setup(app)
+    gctuning.setup(app)
     hardening.setup(app)
     pagemeta.setup(app)
     paperpages.setup(app)

@@ -19,7 +19,9 @@ import hashlib
 import pickle
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -29,6 +31,8 @@ import sphinx
 from markupsafe import Markup, escape
 from sphinx.util import logging
 from sphinx.util.parallel import ParallelTasks, parallel_available
+
+from .gctuning import young_garbage_collected
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -150,6 +154,45 @@ PageMaker = Callable[[Sequence[PageJob]], Sequence[GeneratedPage]]
 #: Fewer pages than this are not worth other processes under ``-j``.
 PARALLEL_MINIMUM = 200
 
+#: Pages made together (the maker shares work among them, e.g. one render pass).
+PAGES_PER_BATCH = 100
+
+
+class FileWriter:
+    """Writes files from a background thread, so the kernel's work on them overlaps ours.
+
+    Only file writes run in the thread; at most :attr:`PENDING` pages wait for it.
+    Leaving the ``with`` block waits for every write and raises the first error.
+    """
+
+    PENDING = 64
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="research-site")
+        self.slots = threading.BoundedSemaphore(self.PENDING)
+        self.errors: list[BaseException] = []
+
+    def _write(self, path: Path, text: str) -> None:
+        try:
+            path.write_text(text, encoding=self.encoding, errors="xmlcharrefreplace")
+        except BaseException as exc:
+            self.errors.append(exc)
+        finally:
+            self.slots.release()
+
+    def write(self, path: Path, text: str) -> None:
+        self.slots.acquire()
+        self.executor.submit(self._write, path, text)
+
+    def __enter__(self) -> FileWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.executor.shutdown(wait=True)
+        if self.errors:
+            raise self.errors[0]
+
 
 class PageWriter:
     """Writes generated pages and notes them in the record; under ``-j``, in the background."""
@@ -171,11 +214,14 @@ class PageWriter:
         self.tasks: ParallelTasks | None = None
 
     def write(self, chunk: Sequence[PageJob]) -> list[tuple[Path, str]]:
-        """Write the pages of *chunk*; their files and digests."""
-        for job, page in zip(chunk, self.make_pages(chunk), strict=True):
-            job.outfile.parent.mkdir(parents=True, exist_ok=True)
-            html = self.shell.html(page)
-            job.outfile.write_text(html, encoding=self.encoding, errors="xmlcharrefreplace")
+        """Write the pages of *chunk*, made in batches; their files and digests."""
+        with FileWriter(self.encoding) as files, young_garbage_collected() as collect:
+            for first in range(0, len(chunk), PAGES_PER_BATCH):
+                batch = chunk[first : first + PAGES_PER_BATCH]
+                for job, page in zip(batch, self.make_pages(batch), strict=True):
+                    job.outfile.parent.mkdir(parents=True, exist_ok=True)
+                    files.write(job.outfile, self.shell.html(page))
+                collect()
         return [(job.outfile, job.digest) for job in chunk]
 
     def note(self, chunk: object, written: list[tuple[Path, str]]) -> None:
@@ -185,16 +231,18 @@ class PageWriter:
     def start(self) -> None:
         """Write the first page here (it settles whether the shell is trusted), then the rest.
 
-        With ``-j N`` and many pages, the rest go to N forked writers, which run
-        on while this process goes on; :meth:`finish` waits for them.
+        With ``-j N`` and many pages, the rest go to N - 1 forked writers, which
+        run on while this process goes on resolving Sphinx's documents (as
+        Sphinx's own writers do); :meth:`finish` waits for them.
         """
         if not self.jobs:
             return
         self.note(None, self.write(self.jobs[:1]))
         rest = self.jobs[1:]
-        if self.parallel > 1 and len(rest) >= PARALLEL_MINIMUM:
-            self.tasks = ParallelTasks(self.parallel)
-            size = -(-len(rest) // self.parallel)  # one chunk per writer: all start now
+        writers = self.parallel - 1  # app.parallel is 0 or 1 without -j
+        if writers > 0 and len(rest) >= PARALLEL_MINIMUM:
+            self.tasks = ParallelTasks(writers)
+            size = -(-len(rest) // writers)  # one chunk per writer: all start now
             for first in range(0, len(rest), size):
                 self.tasks.add_task(self.write, rest[first : first + size], self.note)
         else:

@@ -31,6 +31,7 @@ from .backlinks import Place, discussed_in, page_titles, places_by_key
 from .entries import bibtex_block, links_line
 from .formatcache import digest_of
 from .freshness import wrote_documents
+from .gctuning import young_garbage_collected
 from .hardening import THEME_SCRIPT_FILE as THEME_SCRIPT
 from .hardening import harden_body
 from .links import arxiv_id, entry_links
@@ -100,8 +101,8 @@ def meta(name: str, content: str, attribute: str = "name") -> str:
 
 
 def json_ld(data: dict[str, Any]) -> str:
-    """A JSON-LD block; ``</`` is escaped so the data cannot end the script."""
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    """A JSON-LD block, on one line; ``</`` is escaped so the data cannot end the script."""
+    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
@@ -177,30 +178,28 @@ def paper_section(
     return section
 
 
-#: Paper bodies rendered in one pass (fewer passes, each costs a document and a translator).
-BODIES_PER_PASS = 100
-
 #: Between bodies rendered together: a comment no entry's escaped text can hold.
 BODY_BREAK = "<!-- research-site: next paper -->"
 
 
 def render_bodies(app: Sphinx, sections: list[docutils.nodes.section]) -> list[str]:
-    """The HTML of each section; together, split at breaks, unless caches are off."""
+    """The HTML of each section: rendered in one pass and split at breaks.
+
+    One pass instead of one per section saves a document and a translator per
+    paper. With caches off, each section is rendered on its own (the reference).
+    """
     builder = cast("StandaloneHTMLBuilder", app.builder)
     # Sphinx's HTML writer reads the figure numbers of the page being written, which
     # the builder sets per source page (write_doc); a paper page has no figures.
     builder.fignumbers = {}
     if not app.config.research_site_caches:
         return [builder.render_partial(section)["fragment"] for section in sections]
-    bodies: list[str] = []
-    for first in range(0, len(sections), BODIES_PER_PASS):
-        group = docutils.nodes.container()
-        for section in sections[first : first + BODIES_PER_PASS]:
-            group += docutils.nodes.raw("", BODY_BREAK, format="html")
-            group += section
+    group = docutils.nodes.container()
+    for section in sections:
         group += docutils.nodes.raw("", BODY_BREAK, format="html")
-        bodies += builder.render_partial(group)["fragment"].split(BODY_BREAK)[1:-1]
-    return bodies
+        group += section
+    group += docutils.nodes.raw("", BODY_BREAK, format="html")
+    return builder.render_partial(group)["fragment"].split(BODY_BREAK)[1:-1]
 
 
 #: The record of written paper pages, in the doctree directory.
@@ -234,11 +233,12 @@ def collect_paper_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     """
     if not has_paper_pages(app):
         return []
-    writer = getattr(app.builder, WRITER_ATTRIBUTE, None)
-    if writer is None:
-        writer = paper_page_writer(app)
-        writer.start()
-    writer.finish()
+    with young_garbage_collected():
+        writer = getattr(app.builder, WRITER_ATTRIBUTE, None)
+        if writer is None:
+            writer = paper_page_writer(app)
+            writer.start()
+        writer.finish()
     if hasattr(app.builder, WRITER_ATTRIBUTE):
         delattr(app.builder, WRITER_ATTRIBUTE)
     return []

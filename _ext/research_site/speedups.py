@@ -15,15 +15,12 @@
   only place the site patches a library. No upstream issue was found in
   sphinx-doc/sphinx when this was written; the report to file would ask
   ``PygmentsBridge.get_formatter`` to reuse formatters for equal options.
-- Python's garbage collector walks every live object in each full collection,
-  and once more when the process exits. The whole build is frozen (left out)
-  at ``build-finished``, until the process builds again; under ``-j`` the data
-  read is frozen before the writers are forked.
+
+(Garbage collection is tuned in :mod:`.gctuning`.)
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +32,6 @@ from sphinx.highlighting import PygmentsBridge
 if TYPE_CHECKING:
     from pygments.formatter import Formatter
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 #: (group, name) of the pybtex plugins sphinxcontrib-bibtex looks up while building.
 PYBTEX_PLUGINS = (
@@ -123,40 +119,7 @@ def reuse_formatters(app: Sphinx) -> None:
         builder.highlighter = ReusingPygmentsBridge.replacing(builder.highlighter)
 
 
-def freeze_before_forking(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Under ``-j``, leave the data read so far out of garbage collections.
-
-    Each forked writer's collections would otherwise walk (and so copy) all of
-    this process's memory. Objects made later are collected as usual. (A serial
-    build does not freeze here: the doctrees kept for writing would then stay
-    in memory after they are written.)
-    """
-    if app.parallel > 1:
-        gc.collect()
-        gc.freeze()
-    return []
-
-
-def freeze_at_end(app: Sphinx, exception: Exception | None) -> None:
-    """Leave the whole build out of the collector's last pass.
-
-    sphinx-build exits next, and Python's final collection would walk (and
-    free, object by object) everything the build made; the operating system
-    takes the process's memory back at once. :func:`unfreeze_earlier_builds`
-    hands it back to the collector if this process builds again.
-    """
-    gc.freeze()
-
-
-def unfreeze_earlier_builds(app: Sphinx) -> None:
-    """A second build in one process (tests, a server): earlier data is collectable again."""
-    gc.unfreeze()
-
-
 def setup(app: Sphinx) -> None:
-    """Register the plugins and connect the bridge's replacement and the GC handlers."""
+    """Register the plugins and connect the bridge's replacement."""
     register_pybtex_plugins()
-    app.connect("builder-inited", unfreeze_earlier_builds, priority=0)
     app.connect("builder-inited", reuse_formatters)
-    app.connect("env-updated", freeze_before_forking, priority=1000)
-    app.connect("build-finished", freeze_at_end, priority=1000)

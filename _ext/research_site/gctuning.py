@@ -1,0 +1,74 @@
+"""Garbage collection tuned for one big build.
+
+Python's cyclic garbage collector runs a full collection, walking every live
+object, each time the objects that survived earlier collections grow by a
+quarter. A build with thousands of papers keeps a large environment (the parsed
+bibliography, the formatted entries) alive throughout, so each full collection
+walked all of it again, many times over (about a fifth of the build's time).
+
+- Generated pages are made in batches with the collector paused, and only the
+  newest objects are collected after each batch (:func:`young_garbage_collected`).
+  They were a third of the full collections.
+- Under ``-j``, what is alive once the sources are read (``env-updated``) is
+  collected once and frozen: left out of later collections, so the forked
+  writers do not copy it by walking it. A serial build does not freeze there:
+  the documents kept for writing would then stay in memory after they are
+  written (8 % more peak memory at 2,000 papers, for a few tenths of a second).
+- At ``build-finished`` the whole build is frozen: sphinx-build exits next,
+  and the operating system takes the memory back at once, rather than Python's
+  last collection freeing it object by object. A later build in the same
+  process (tests, a server) unfreezes it first.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def freeze_before_forking(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Under ``-j``, collect once, then leave everything alive now out of collections."""
+    if app.parallel > 1:
+        gc.collect()
+        gc.freeze()
+    return []
+
+
+@contextmanager
+def young_garbage_collected() -> Iterator[Callable[[], object]]:
+    """The collector paused while the block runs; it collects the newest objects on call.
+
+    Making a batch of pages leaves its document trees as garbage (cycles of
+    parent and child nodes). Collected on the collector's own schedule, they
+    outlive a few young collections and wait for full ones. Collected after
+    each batch, they are still young.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield lambda: gc.collect(0)
+    finally:
+        gc.collect(1)  # what is left of the block's objects, before they age further
+        if enabled:
+            gc.enable()
+
+
+def freeze_at_end(app: Sphinx, exception: Exception | None) -> None:
+    gc.freeze()
+
+
+def unfreeze_earlier_builds(app: Sphinx) -> None:
+    gc.unfreeze()
+
+
+def setup(app: Sphinx) -> None:
+    """Connect the handlers, around everything else on their events."""
+    app.connect("builder-inited", unfreeze_earlier_builds, priority=0)
+    app.connect("env-updated", freeze_before_forking, priority=1000)
+    app.connect("build-finished", freeze_at_end, priority=1000)
