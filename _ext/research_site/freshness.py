@@ -6,16 +6,18 @@ so by default an edit of refs.bib leaves the research pages with old labels, and
 an edited research page leaves the list with old backlinks. On ``env-updated``
 this module names the pages to write again:
 
-- refs.bib changed (its content, not its time stamp): every page that cites or
-  lists papers;
+- refs.bib changed (its content, not its time stamp), or the environment is
+  new: every page that cites or lists papers;
 - the citations' places changed (a section citing a paper was added, moved,
   renamed or removed): every page that holds a bibliography (its "Discussed in"
   lines). Re-reading a page whose citations stayed where they were rewrites
   nothing else.
 
-It also notes whether a build writes any document: when Sphinx writes none,
-it found its output current (sources, refs.bib, templates, settings), and so
-is what the extension generates from the same inputs (:func:`wrote_documents`).
+It also tells the rest of the extension whether refs.bib changed
+(:func:`bib_changed`) and whether a build writes any document: when Sphinx
+writes none, it found its output current (sources, refs.bib, templates,
+settings), and so is what the extension generates from the same inputs
+(:func:`wrote_documents`).
 """
 
 from __future__ import annotations
@@ -58,8 +60,9 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages whose output depends on refs.bib or on other pages' citations."""
     domain = cast("BibtexDomain", env.get_domain("cite"))
     digest = bib_digest(env)
-    bib_changed = getattr(env, "research_site_bib_digest", digest) != digest
+    bib_changed = getattr(env, "research_site_bib_digest", None) != digest  # or a fresh env
     env.research_site_bib_digest = digest  # type: ignore[attr-defined]
+    setattr(app.builder, BIB_CHANGED, bib_changed)
     digest = places_digest(env)
     places_changed = getattr(env, "research_site_places_digest", None) != digest
     env.research_site_places_digest = digest  # type: ignore[attr-defined]
@@ -75,6 +78,9 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 #: Set on the builder when Sphinx resolves a document to write.
 WROTE_DOCUMENTS = "research_site_wrote_documents"
 
+#: Set on the builder on ``env-updated``: whether refs.bib's content changed.
+BIB_CHANGED = "research_site_bib_changed"
+
 
 def note_document_written(app: Sphinx, doctree: docutils.nodes.document, docname: str) -> None:
     setattr(app.builder, WROTE_DOCUMENTS, True)
@@ -83,6 +89,11 @@ def note_document_written(app: Sphinx, doctree: docutils.nodes.document, docname
 def wrote_documents(app: Sphinx) -> bool:
     """Whether this build writes (or wrote) any of Sphinx's own pages."""
     return getattr(app.builder, WROTE_DOCUMENTS, False)
+
+
+def bib_changed(app: Sphinx) -> bool:
+    """Whether refs.bib's content changed since the last build (True for a new environment)."""
+    return getattr(app.builder, BIB_CHANGED, True)
 
 
 def setup(app: Sphinx) -> None:

@@ -278,9 +278,10 @@ def paper_page_writer(app: Sphinx) -> PageWriter:
         app.config.research_site_list_doc,
     )
     jobs = []
+    # as builder.get_outfilename(paper_pagename(app, key)) gives it, for the "html" builder
+    folder, suffix = Path(app.outdir, app.config.research_site_paper_dir), builder.out_suffix
     for entry, formatted in formatted_entries(app, entries):
-        pagename = paper_pagename(app, entry.key)
-        outfile = Path(builder.get_outfilename(pagename))
+        outfile = folder / f"{entry.key}{suffix}"
         places = citing.get(entry.key.lower(), [])
         digest = inputs_digest(
             common,

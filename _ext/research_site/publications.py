@@ -32,7 +32,7 @@ from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from .annotations import legend_items
 from .backend import entry_paragraph
 from .cleanbib import bibtex_file
-from .freshness import wrote_documents
+from .freshness import bib_changed
 from .listingrefs import listing_reference
 
 if TYPE_CHECKING:
@@ -207,14 +207,13 @@ class SelectedPublicationsDirective(SphinxDirective):
 def write_clean_bibliography(app: Sphinx, exception: Exception | None) -> None:
     """Write every entry's clean record to the download file of an HTML build.
 
-    Written again only in builds that write documents (a changed refs.bib
-    rewrites the list), or when the file is missing.
+    Written again only when refs.bib's content changed, or the file is missing.
     """
     if exception is not None or app.builder.name not in {"html", "dirhtml", "singlehtml"}:
         return
     domain = cast("BibtexDomain", app.env.get_domain("cite"))
     target = Path(app.outdir, app.config.research_site_bibtex_download)
-    if target.is_file() and not wrote_documents(app):
+    if target.is_file() and not bib_changed(app):
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(bibtex_file(domain.bibdata.data.entries.values()), encoding="utf-8")
