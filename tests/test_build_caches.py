@@ -11,6 +11,7 @@ the same files, byte for byte, including for awkward titles and keys.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 from pybtex.richtext import Text
 
 from conftest import Build, build_project
-from research_site import listingrefs, pageshell
+from research_site import gctuning, listingrefs, pageshell
 from research_site.style import LIGATURES, PLAIN_TEXT, latex_text
 
 #: An entry whose title and key exercise escaping: markup-like text, quotes,
@@ -148,3 +149,30 @@ def test_paper_pages_written_by_parallel_writers_equal_serial_ones(
     assert len(tasks) == 2  # the 17 pages after the first, in two chunks
     assert serial.warnings == "" and parallel.warnings == ""
     assert dict(output_files(serial.outdir)) == dict(output_files(parallel.outdir))
+
+
+def test_file_writer_waits_for_its_writes_and_raises_a_failed_one(tmp_path: Path) -> None:
+    pages = [tmp_path / f"page{n}.html" for n in range(200)]  # more than wait at once
+    with pytest.raises(FileNotFoundError):
+        with pageshell.FileWriter("utf-8") as files:
+            for n, page in enumerate(pages):
+                files.write(page, f"<p>{n} \u2020</p>")
+            files.write(tmp_path / "missing" / "page.html", "lost")
+    assert [page.read_text(encoding="utf-8") for page in pages] == [
+        f"<p>{n} \u2020</p>" for n in range(200)
+    ]
+
+
+def test_young_garbage_collection_pauses_the_collector_and_restores_it() -> None:
+    assert gc.isenabled()
+    with gctuning.young_garbage_collected() as collect:
+        assert not gc.isenabled()
+        collect()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gctuning.young_garbage_collected():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -8,7 +8,8 @@ walked all of it again, many times over (about a fifth of the build's time).
 
 - Generated pages are made in batches with the collector paused, and only the
   newest objects are collected after each batch (:func:`young_garbage_collected`).
-  They were a third of the full collections.
+  They were a third of the full collections. After them the HTML build only
+  finishes, so what is alive then is frozen (:func:`freeze_rest_of_build`).
 - Under ``-j``, what is alive once the sources are read (``env-updated``) is
   collected once and frozen: left out of later collections, so the forked
   writers do not copy it by walking it. A serial build does not freeze there:
@@ -59,8 +60,13 @@ def young_garbage_collected() -> Iterator[Callable[[], object]]:
             gc.enable()
 
 
-def freeze_at_end(app: Sphinx, exception: Exception | None) -> None:
+def freeze_rest_of_build() -> None:
+    """Leave everything alive now out of the collections until the build ends."""
     gc.freeze()
+
+
+def freeze_at_end(app: Sphinx, exception: Exception | None) -> None:
+    freeze_rest_of_build()
 
 
 def unfreeze_earlier_builds(app: Sphinx) -> None:

@@ -162,7 +162,8 @@ class FileWriter:
     """Writes files from a background thread, so the kernel's work on them overlaps ours.
 
     Only file writes run in the thread; at most :attr:`PENDING` pages wait for it.
-    Leaving the ``with`` block waits for every write and raises the first error.
+    Leaving the ``with`` block waits for every write and raises the first error
+    (unless the block itself raised).
     """
 
     PENDING = 64
@@ -188,9 +189,9 @@ class FileWriter:
     def __enter__(self) -> FileWriter:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
         self.executor.shutdown(wait=True)
-        if self.errors:
+        if self.errors and exc_type is None:
             raise self.errors[0]
 
 

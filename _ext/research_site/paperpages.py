@@ -31,7 +31,7 @@ from .backlinks import Place, discussed_in, page_titles, places_by_key
 from .entries import bibtex_block, links_line
 from .formatcache import digest_of
 from .freshness import wrote_documents
-from .gctuning import young_garbage_collected
+from .gctuning import freeze_rest_of_build, young_garbage_collected
 from .hardening import THEME_SCRIPT_FILE as THEME_SCRIPT
 from .hardening import harden_body
 from .links import arxiv_id, entry_links
@@ -239,6 +239,7 @@ def collect_paper_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
             writer = paper_page_writer(app)
             writer.start()
         writer.finish()
+    freeze_rest_of_build()
     if hasattr(app.builder, WRITER_ATTRIBUTE):
         delattr(app.builder, WRITER_ATTRIBUTE)
     return []
