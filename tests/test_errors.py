@@ -182,37 +182,52 @@ def tree_digest(root: Path) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_bad_input_fails_with_a_clear_message(case: Case, tmp_path: Path) -> None:
+def project_copy(tmp_path: Path) -> Path:
     src = tmp_path / "src"
     shutil.copytree(
         PROJECT,
         src,
         ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "tests", "bench"),
     )
-    case.edit(src)
-    before = tree_digest(src)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-b",
-            "html",
-            "-d",
-            str(tmp_path / "doctrees"),
-            str(src),
-            str(tmp_path / "html"),
-        ],
+    return src
+
+
+def sphinx_build(src: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """``sphinx-build -n -W --keep-going -b html`` into *tmp_path*, as a user runs it."""
+    command = ["-n", "-W", "--keep-going", "-b", "html", "-d", str(tmp_path / "doctrees")]
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", *command, str(src), str(tmp_path / "html")],
         capture_output=True,
         text=True,
     )
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_bad_input_fails_with_a_clear_message(case: Case, tmp_path: Path) -> None:
+    src = project_copy(tmp_path)
+    case.edit(src)
+    before = tree_digest(src)
+    result = sphinx_build(src, tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output, output
     for pattern in case.expected:
         assert re.search(pattern, output), f"{pattern!r} not in:\n{output[-3000:]}"
     assert tree_digest(src) == before, "the build changed the sources"
+
+
+def test_a_problem_added_after_a_good_build_stops_every_build_until_fixed(
+    tmp_path: Path,
+) -> None:
+    """Checked data is kept between builds, so a problem must never slip into it."""
+    src = project_copy(tmp_path)
+    assert sphinx_build(src, tmp_path).returncode == 0
+    bib = src / "refs.bib"
+    good = bib.read_text(encoding="utf-8")
+    bib.write_text(good + "\n@misc{notitle2025, author = {A B}, year = {2025}}\n", "utf-8")
+    for _ in range(2):  # the failed build kept nothing: the next one finds the problem again
+        failed = sphinx_build(src, tmp_path)
+        assert failed.returncode != 0
+        assert "entry 'notitle2025' has no title" in failed.stdout + failed.stderr
+    bib.write_text(good, encoding="utf-8")
+    assert sphinx_build(src, tmp_path).returncode == 0

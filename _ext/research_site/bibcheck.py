@@ -140,15 +140,17 @@ def load_bibliography(app: Sphinx) -> None:
             continue
         problems += duplicate_keys(path, path.read_text(encoding="utf-8-sig"))
     if not problems:
+        kept = domain.bibdata
         try:
-            domain.data["bibdata"] = process_bibdata(
-                domain.bibdata, bibfiles, app.config.bibtex_encoding
-            )
+            domain.data["bibdata"] = process_bibdata(kept, bibfiles, app.config.bibtex_encoding)
         except PybtexSyntaxError as error:
             path = Path(error.filename) if error.filename else bibfiles[0]
             problems.append(syntax_problem(path, path.read_text(encoding="utf-8-sig"), error))
         else:
-            problems += check_entries(bibfiles, domain.bibdata.data)
+            # Data kept from an earlier build (files unchanged) passed these checks when
+            # it was parsed: a build that finds a problem stops before keeping anything.
+            if domain.bibdata is not kept:
+                problems += check_entries(bibfiles, domain.bibdata.data)
     for path, line, text in problems:
         location = f"{path}:{line}" if line else str(path)
         logger.error(text, location=location, type="research_site", subtype="bibliography")
