@@ -124,7 +124,16 @@ class ListingDomain(Domain):
             return cite.resolve_xref(env, fromdocname, builder, "p", target, node, contnode)
         return resolved
 
-    def resolve_any_xref(self, *args: Any) -> list[tuple[str, docutils.nodes.Element]]:
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: docutils.nodes.Element,
+    ) -> list[tuple[str, docutils.nodes.reference]]:
+        """Nothing: the ``any`` role does not reach listings (they have no role)."""
         return []
 
     def index(self, cite: BibtexDomain, fromdocname: str) -> CitationIndex:
