@@ -15,7 +15,6 @@ After each ``env-updated`` it keeps only the entries that build used.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -66,7 +65,7 @@ def style_signature(owner: str) -> str:
     return digest.hexdigest()
 
 
-class FormattedEntries(MutableMapping[tuple[str, Entry], FormattedEntry]):
+class FormattedEntries:
     """Formatted entries by ``(label, entry)``, matched on the entry's content."""
 
     def __init__(self, signature: str) -> None:
@@ -101,22 +100,22 @@ class FormattedEntries(MutableMapping[tuple[str, Entry], FormattedEntry]):
         label, entry = key
         return label, self.digest(entry)
 
-    def __getitem__(self, key: tuple[str, Entry]) -> FormattedEntry:
+    def get(self, key: tuple[str, Entry]) -> FormattedEntry | None:
+        """The entry formatted under the label, if known (it is then kept for the next build)."""
         cache_key = self._key(key)
-        found = self._used.get(cache_key) or self._kept[cache_key]
-        self._used[cache_key] = found
+        found = self._used.get(cache_key) or self._kept.get(cache_key)
+        if found is not None:
+            self._used[cache_key] = found
+        return found
+
+    def __getitem__(self, key: tuple[str, Entry]) -> FormattedEntry:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
         return found
 
     def __setitem__(self, key: tuple[str, Entry], value: FormattedEntry) -> None:
         self._used[self._key(key)] = value
-
-    def __delitem__(self, key: tuple[str, Entry]) -> None:
-        cache_key = self._key(key)
-        self._used.pop(cache_key, None)
-        del self._kept[cache_key]
-
-    def __iter__(self) -> Iterator[tuple[str, Entry]]:
-        raise TypeError("formatted entries are looked up by (label, entry), not listed")
 
     def __len__(self) -> int:
         return len(self._kept.keys() | self._used.keys())

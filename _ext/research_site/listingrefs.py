@@ -51,13 +51,11 @@ def listing_reference(keys: Iterable[str], **attributes: Any) -> pending_xref:
 class CitationIndex:
     """The bibliography citations by key, as sphinxcontrib-bibtex finds them from one page."""
 
-    def __init__(self, citations: list[Citation], domain: BibtexDomain, fromdocname: str) -> None:
-        self.citations = citations
+    def __init__(self, domain: BibtexDomain, fromdocname: str) -> None:
         self.fromdocname = fromdocname
-        self.count = len(citations)
         self.by_key: dict[str, Citation] = {}
         local: dict[str, Citation] = {}
-        for citation in citations:
+        for citation in domain.citations:
             if domain.bibliographies[citation.bibliography_key].list_ != "citation":
                 continue
             if citation.bibliography_key.docname == fromdocname:
@@ -67,9 +65,6 @@ class CitationIndex:
         self.plaintext = find_plugin("pybtex.backends", "plaintext")()
         self.tooltips: dict[str, str | None] = {}
         self.uris: dict[str, str] = {}
-
-    def is_current(self, citations: list[Citation]) -> bool:
-        return citations is self.citations and len(citations) == self.count
 
     def uri(self, builder: Builder, todocname: str) -> str:
         """The relative URI of *todocname* from the index's page."""
@@ -95,7 +90,7 @@ class ListingDomain(Domain):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        self.indexes: dict[str, CitationIndex] = {}
+        self.indexes: dict[str, CitationIndex] = {}  # by page, until the citations change
 
     def clear_doc(self, docname: str) -> None:
         """Nothing is kept per document."""
@@ -137,10 +132,9 @@ class ListingDomain(Domain):
         return []
 
     def index(self, cite: BibtexDomain, fromdocname: str) -> CitationIndex:
-        index = self.indexes.get(fromdocname)
-        if index is None or not index.is_current(cite.citations):
-            index = self.indexes[fromdocname] = CitationIndex(cite.citations, cite, fromdocname)
-        return index
+        if fromdocname not in self.indexes:
+            self.indexes[fromdocname] = CitationIndex(cite, fromdocname)
+        return self.indexes[fromdocname]
 
     def labels(
         self, cite: BibtexDomain, builder: Builder, fromdocname: str, target: str
@@ -175,6 +169,13 @@ class ListingDomain(Domain):
         return result
 
 
+def forget_indexes(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """sphinxcontrib-bibtex works out the citations anew on ``env-updated``."""
+    cast("ListingDomain", env.get_domain(DOMAIN)).indexes.clear()
+    return []
+
+
 def setup(app: Sphinx) -> None:
     """Register the domain."""
     app.add_domain(ListingDomain)
+    app.connect("env-updated", forget_indexes)

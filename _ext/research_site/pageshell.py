@@ -121,21 +121,23 @@ class PageShell:
         return "".join(values.get(part, part) for part in self.parts)
 
     def html(self, page: GeneratedPage) -> str:
-        """The page's HTML: from the shell when that is proven equal to a full render."""
-        if not SAFE_NAME.fullmatch(page.name):
-            return self.render(page.name, template_title(page.title), page.metatags, page.body)
-        if self.trusted is None:
-            full = self.render(page.name, template_title(page.title), page.metatags, page.body)
+        """The page's HTML: from the shell when that is proven equal to a full render.
+
+        The first page with a URL-safe name settles it; other names always get a
+        full render.
+        """
+        safe = SAFE_NAME.fullmatch(page.name) is not None
+        if safe and self.trusted:
+            return self.fill(page)
+        full = self.render(page.name, template_title(page.title), page.metatags, page.body)
+        if safe and self.trusted is None:
             self.trusted = self.fill(page) == full
             if not self.trusted:
                 logger.info(
                     "generated pages: filling the template shell does not give the full "
                     "render (theme or handler changed?); rendering each page in full"
                 )
-            return full
-        if self.trusted:
-            return self.fill(page)
-        return self.render(page.name, template_title(page.title), page.metatags, page.body)
+        return full
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,7 @@ class PublicationListDirective(SphinxDirective):
 class EntriesByYear(SphinxPostTransform):
     """Move the list's entries, once sphinxcontrib-bibtex has filled them, into their years.
 
-    Runs after sphinxcontrib-bibtex's ``BibliographyTransform`` (priority 5) and
+    Runs after the bibliography transform (:mod:`.backend`, priority 4) and
     before references are resolved (10); each year gets the list's container
     of citations with that year's entries, in the style's order.
     """

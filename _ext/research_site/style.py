@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, MutableMapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import zip_longest
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from pybtex.database import Entry, Person
 from pybtex.richtext import BaseText, String, Tag, Text
@@ -200,13 +200,21 @@ class NewestFirstSortingStyle(BaseSortingStyle):
         return sorted(entries, key=self.sorting_key)
 
 
+class FormattedCache(Protocol):
+    """Where formatted entries are kept by ``(label, entry)`` (:mod:`.formatcache`)."""
+
+    def get(self, key: tuple[str, Entry], /) -> FormattedEntry | None: ...
+
+    def __setitem__(self, key: tuple[str, Entry], value: FormattedEntry, /) -> None: ...
+
+
 class ResearchStyle(BaseStyle):
     """Formats entries of refs.bib as the owner lists them."""
 
     #: The owner's name, set from the ``research_site_owner`` config value.
     owner: ClassVar[str] = ""
     #: Formatted entries by label and entry content (:mod:`.formatcache`), or None.
-    formatted: ClassVar[MutableMapping[tuple[str, Entry], FormattedEntry] | None] = None
+    formatted: ClassVar[FormattedCache | None] = None
     default_label_style = NumberLabelStyle
     default_sorting_style = NewestFirstSortingStyle
 
@@ -215,7 +223,7 @@ class ResearchStyle(BaseStyle):
         cls,
         owner: str,
         numbering: Numbering,
-        formatted: MutableMapping[tuple[str, Entry], FormattedEntry] | None = None,
+        formatted: FormattedCache | None = None,
     ) -> type[ResearchStyle]:
         """A subclass bound to one site's owner, numbering and cache of formatted entries.
 
