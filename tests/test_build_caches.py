@@ -2,9 +2,11 @@
 
 With ``research_site_caches = False`` every entry is formatted afresh, every paper
 page goes through Sphinx's full page render on its own, listing labels are
-resolved by sphinxcontrib-bibtex, and every page is written; the default build
-formats each entry once, renders paper bodies together and fills one template
-render per paper page (:mod:`research_site.pageshell`), resolves listing labels
+resolved by sphinxcontrib-bibtex, entries and labels are translated from docutils
+nodes, and every page is written; the default build writes entries and labels
+straight to HTML (:mod:`research_site.entryhtml`), formats each entry once,
+renders paper bodies together, fills one template render per paper page
+(:mod:`research_site.pageshell`), resolves listing labels
 itself (:mod:`research_site.listingrefs`) and skips unchanged pages. Both give
 the same files, byte for byte, including for awkward titles and keys.
 """

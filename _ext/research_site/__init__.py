@@ -4,6 +4,7 @@ One module per concept: :mod:`.annotations` (author markers as data),
 :mod:`.numbering` (paper numbers from refs.bib's order), :mod:`.style` (the
 pybtex style), :mod:`.formatcache` (formatted entries kept between builds),
 :mod:`.backend` and :mod:`.entries` (rendering entries with named parts),
+:mod:`.entryhtml` (entries written straight to HTML for the HTML builder),
 :mod:`.referencing` (ascending multi-citations), :mod:`.listingrefs` (listing labels
 resolved in one pass),
 :mod:`.publications` (the list by year and the selected papers),
@@ -35,6 +36,7 @@ from . import (
     coauthors,
     disclosure,
     entries,
+    entryhtml,
     formatcache,
     freshness,
     gctuning,
@@ -81,8 +83,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_config_value("research_site_owner", "", "env", types=[str])
     # False: the reference path: no formatted-entry cache, no page shell, no page record,
-    # listing labels resolved by sphinxcontrib-bibtex (the output is the same; the tests
-    # compare the two)
+    # listing labels resolved by sphinxcontrib-bibtex, entries translated from docutils
+    # nodes (the output is the same; the tests compare the two)
     app.add_config_value("research_site_caches", True, "env", types=[bool])
     pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, ResearchStyle, force=True)
     sphinxcontrib.bibtex.plugin.register_plugin(
@@ -106,6 +108,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     sitemap.setup(app)
     backlinks.setup(app)
     disclosure.setup(app)
+    entryhtml.setup(app)
     coauthors.setup(app)
     publications.setup(app)
     backend.setup(app)

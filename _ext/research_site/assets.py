@@ -36,6 +36,16 @@ CODE_ASSETS = frozenset({"pygments.css", "copybutton.css", "copybutton.js", "cli
 #: Context key by which a page without a doctree (a generated page) says it shows code.
 HAS_CODE = "research_site_has_code"
 
+#: Attribute by which a node holding already-written HTML says that HTML shows code.
+SHOWS_CODE = "research_site_shows_code"
+
+
+def shows_code(node: docutils.nodes.Node) -> bool:
+    """A code block, or a node of HTML that holds one."""
+    return isinstance(node, docutils.nodes.literal_block) or (
+        isinstance(node, docutils.nodes.Element) and bool(node.get(SHOWS_CODE))
+    )
+
 
 def drop_unused_code_assets(
     app: Sphinx,
@@ -47,7 +57,7 @@ def drop_unused_code_assets(
     """Leave code-block assets out of pages without code: lighter pages."""
     if doctree is None and context.get(HAS_CODE):
         return
-    if doctree is not None and next(iter(doctree.findall(docutils.nodes.literal_block)), None):
+    if doctree is not None and next(iter(doctree.findall(shows_code)), None):
         return
     for name in ("css_files", "script_files"):
         if name in context:

@@ -4,7 +4,8 @@ pybtex-docutils drops tags it does not know; this backend turns the style's
 ``pub-*`` tags into ``inline`` nodes with that class, so HTML can lay an entry
 out (title, authors, venue, award badge) and LaTeX can style it. The
 bibliographies are filled with it by a subclass of sphinxcontrib-bibtex's
-transform, so each entry is rendered once.
+transform, so each entry is rendered once. For the HTML builder, :mod:`.entryhtml`
+writes them instead.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ import pybtex_docutils
 from pybtex.style import FormattedEntry
 from sphinxcontrib.bibtex.transforms import BibliographyTransform
 
+from .entryhtml import PendingEntryBackend, writes_entry_html
+from .style import PART_PREFIX
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-#: Prefix of the style's part tags.
-PART_PREFIX = "pub-"
 
 
 class EntryBackend(pybtex_docutils.Backend):
@@ -46,7 +47,15 @@ class EntryBibliographyTransform(BibliographyTransform):
     """
 
     default_priority = BibliographyTransform.default_priority - 1
-    backend = EntryBackend()
+    backend: EntryBackend | PendingEntryBackend = EntryBackend()
+
+    def run(self, **kwargs: object) -> None:
+        # for the HTML builder, entries are written as HTML once resolved (entryhtml);
+        # env._builder_cls is how Sphinx's own post-transforms tell the builder
+        builder_name = self.env._builder_cls.name
+        fast = writes_entry_html(builder_name, self.config)
+        self.backend = PendingEntryBackend() if fast else EntryBackend()
+        super().run(**kwargs)
 
 
 def setup(app: Sphinx) -> None:

@@ -103,35 +103,52 @@ def page_titles(env: BuildEnvironment) -> dict[str, str]:
     return {name: node.astext() for name, node in env.titles.items()}
 
 
-def discussed_in(
-    builder: Builder, fromdocname: str, cited_in: Iterable[Place], titles: dict[str, str]
-) -> docutils.nodes.paragraph | None:
-    """``Discussed in: Page (Section, Section); Page``, every title a link.
+#: The class of an entry's "Discussed in" line.
+DISCUSSED_CLASS = "pub-discussed"
+
+
+def discussed_parts(cited_in: Iterable[Place], titles: dict[str, str]) -> list[str | Place] | None:
+    """``Discussed in: Page (Section, Section); Page`` as texts and places to link, in order.
 
     A page's title links to its top section when that section cites the entry
-    itself; otherwise it is plain text before the sections that do.
+    itself; otherwise it is plain text before the sections that do. None when
+    nothing cites the entry.
     """
     by_page: dict[str, list[Place]] = {}
     for place in cited_in:
         by_page.setdefault(place.docname, []).append(place)
     if not by_page:
         return None
-    para = docutils.nodes.paragraph(classes=["pub-discussed"])
-    para += docutils.nodes.Text("Discussed in: ")
+    parts: list[str | Place] = ["Discussed in: "]
     for n, (docname, page_places) in enumerate(by_page.items()):
         if n:
-            para += docutils.nodes.Text("; ")
+            parts.append("; ")
         top = next((p for p in page_places if p.top), None)
-        page_title = top.title if top else titles.get(docname, docname)
-        para += _link(builder, fromdocname, top) if top else docutils.nodes.Text(page_title)
+        parts.append(top if top else titles.get(docname, docname))
         subsections = [p for p in page_places if not p.top]
         if subsections:
-            para += docutils.nodes.Text(" (")
+            parts.append(" (")
             for m, place in enumerate(subsections):
                 if m:
-                    para += docutils.nodes.Text(", ")
-                para += _link(builder, fromdocname, place)
-            para += docutils.nodes.Text(")")
+                    parts.append(", ")
+                parts.append(place)
+            parts.append(")")
+    return parts
+
+
+def discussed_in(
+    builder: Builder, fromdocname: str, cited_in: Iterable[Place], titles: dict[str, str]
+) -> docutils.nodes.paragraph | None:
+    """The "Discussed in" line (:func:`discussed_parts`), every title a link."""
+    parts = discussed_parts(cited_in, titles)
+    if parts is None:
+        return None
+    para = docutils.nodes.paragraph(classes=[DISCUSSED_CLASS])
+    for part in parts:
+        if isinstance(part, str):
+            para += docutils.nodes.Text(part)
+        else:
+            para += _link(builder, fromdocname, part)
     return para
 
 

@@ -10,6 +10,9 @@ from collections.abc import Iterable
 
 from pybtex.database import Entry
 
+#: The BibTeX block of an entry: its class, its summary line and its highlighting language.
+BIBTEX_CLASS, BIBTEX_SUMMARY, BIBTEX_LANGUAGE = "pub-bibtex", "BibTeX", "bibtex"
+
 #: Fields a clean record keeps (standard BibTeX, plus biblatex's eprint and state fields).
 STANDARD_FIELDS = (
     "title",

@@ -7,6 +7,9 @@ doctree is resolved, this module, for each entry:
 - adds the links line (:mod:`.links`) and the clean BibTeX record on demand
   (:mod:`.cleanbib`, :mod:`.disclosure`);
 - adds "Discussed in" links to the citing sections (:mod:`.backlinks`).
+
+For the HTML builder the transform leaves each entry pending, and all of it is
+written here as HTML at once (:mod:`.entryhtml`).
 """
 
 from __future__ import annotations
@@ -16,14 +19,17 @@ from typing import TYPE_CHECKING, cast
 import docutils.nodes
 from pybtex.database import Entry
 
+from .backend import entry_paragraph
 from .backlinks import discussed_in, page_titles, places_by_key
-from .cleanbib import bibtex_record
+from .cleanbib import BIBTEX_CLASS, BIBTEX_LANGUAGE, BIBTEX_SUMMARY, bibtex_record
 from .disclosure import disclosure
+from .entryhtml import NotWritable, entry_content, pending_entry
 from .latex import inplace_bibitem
-from .links import entry_links
+from .links import LINK_SEPARATOR, LINKS_CLASS, entry_links, has_paper_pages, paper_pagename
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinxcontrib.bibtex.domain import BibtexDomain, Citation
 
     from .backlinks import Place
@@ -43,10 +49,10 @@ def links_line(entry: Entry) -> docutils.nodes.paragraph | None:
     links = entry_links(entry)
     if not links:
         return None
-    para = docutils.nodes.paragraph(classes=["pub-links"])
+    para = docutils.nodes.paragraph(classes=[LINKS_CLASS])
     for n, link in enumerate(links):
         if n:
-            para += docutils.nodes.Text(" \u00b7\u00a0")
+            para += docutils.nodes.Text(LINK_SEPARATOR)
         para += docutils.nodes.reference(link.text, link.text, refuri=link.url)
     return para
 
@@ -54,8 +60,8 @@ def links_line(entry: Entry) -> docutils.nodes.paragraph | None:
 def bibtex_block(entry: Entry) -> disclosure:
     """The clean BibTeX record, highlighted and copyable, shown on demand."""
     record = bibtex_record(entry)
-    block = disclosure(summary="BibTeX", classes=["pub-bibtex"])
-    block += docutils.nodes.literal_block(record, record, language="bibtex")
+    block = disclosure(summary=BIBTEX_SUMMARY, classes=[BIBTEX_CLASS])
+    block += docutils.nodes.literal_block(record, record, language=BIBTEX_LANGUAGE)
     return block
 
 
@@ -68,7 +74,8 @@ def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) 
     """Give every bibliography entry of *doctree* its links, BibTeX and backlinks.
 
     Runs on ``doctree-resolved``: after the bibliography transform has filled
-    the citations, with the builder at hand for the backlinks.
+    the citations, with the builder at hand for the backlinks. An entry left
+    pending by the transform (HTML builder) is written as HTML (:mod:`.entryhtml`).
     """
     env = app.env
     domain = cast("BibtexDomain", env.get_domain("cite"))
@@ -85,12 +92,39 @@ def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) 
         if citing is None:
             citing = places_by_key(env)
         places = citing.get(citation.key.lower(), [])
+        pending = node.next_node(pending_entry)
+        if pending is not None:
+            try:
+                pending.replace_self(
+                    entry_content(
+                        cast("StandaloneHTMLBuilder", app.builder),
+                        docname,
+                        citation.entry,
+                        citation.formatted_entry,
+                        places,
+                        titles,
+                        title_uri(app, docname, node),
+                    )
+                )
+                continue
+            except NotWritable:
+                pending.replace_self(entry_paragraph(pending["formatted"]))
         extras = [
             links_line(citation.entry),
             bibtex_block(citation.entry),
             discussed_in(app.builder, docname, places, titles),
         ]
         node.extend(extra for extra in extras if extra is not None)
+    # entries the loop did not write (not in a citation list): their text as nodes
+    for pending in list(doctree.findall(pending_entry)):
+        pending.replace_self(entry_paragraph(pending["formatted"]))
+
+
+def title_uri(app: Sphinx, docname: str, node: docutils.nodes.Element) -> str | None:
+    """Where an entry's title links: its paper's page (as :mod:`.paperpages` links it)."""
+    if not has_paper_pages(app) or not isinstance(node, docutils.nodes.citation):
+        return None
+    return app.builder.get_relative_uri(docname, paper_pagename(app, node["ids"][0]))
 
 
 def setup(app: Sphinx) -> None:

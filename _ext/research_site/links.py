@@ -1,11 +1,28 @@
-"""Links of an entry: arXiv abstract and PDF, and the venue's page."""
+"""Links of an entry: arXiv abstract and PDF, the venue's page, and its page on this site."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import posixpath
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from pybtex.database import Entry
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: Builders that write a page per paper (the EPUB and PDF have the list only).
+PAGE_BUILDERS = frozenset({"html"})
+
+
+def paper_pagename(app: Sphinx, key: str) -> str:
+    """``publications/<key>``: the page of the entry *key* on this site."""
+    return posixpath.join(app.config.research_site_paper_dir, key)
+
+
+def has_paper_pages(app: Sphinx) -> bool:
+    return app.builder.name in PAGE_BUILDERS
+
 
 #: Venue hosts and the name a link to them shows.
 VENUE_HOSTS = {
@@ -17,6 +34,10 @@ VENUE_HOSTS = {
     "proceedings.neurips.cc": "NeurIPS",
     "aclanthology.org": "ACL Anthology",
 }
+
+
+#: The class of an entry's links line, and what stands between two links.
+LINKS_CLASS, LINK_SEPARATOR = "pub-links", " \u00b7\u00a0"
 
 
 class Link(NamedTuple):

@@ -8,7 +8,8 @@ seconds. The directives make these references in this small domain instead.
 For HTML builders it resolves them from an index of the citations built once
 per page, each tooltip rendered once, laid out as the site's reference style
 (:mod:`.referencing`) lays out a parenthetical citation: ``[``, labels in
-ascending order separated by ``,``, ``]``. Anything else (other builders,
+ascending order separated by ``,``, ``]`` (for the ``html`` builder, written
+straight to HTML as :mod:`.entryhtml` writes entries). Anything else (other builders,
 another reference style, ``research_site_caches = False``, a key not found) goes
 to sphinxcontrib-bibtex's own resolution; the tests compare the two outputs.
 """
@@ -24,6 +25,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
+from .entryhtml import Markup, fragment, html_fragment, link_html, writes_entry_html
 from .referencing import REFERENCE_STYLE_NAME, label_sort_key
 
 if TYPE_CHECKING:
@@ -71,6 +73,13 @@ class CitationIndex:
         if todocname not in self.uris:
             self.uris[todocname] = builder.get_relative_uri(self.fromdocname, todocname)
         return self.uris[todocname]
+
+    def target(self, builder: Builder, citation: Citation) -> str:
+        """Where a label links: as sphinx.util.nodes.make_refnode links, the URI worked out once."""
+        todocname = citation.bibliography_key.docname
+        if todocname == self.fromdocname:
+            return f"#{citation.citation_id}"
+        return f"{self.uri(builder, todocname)}#{citation.citation_id}"
 
     def tooltip(self, citation: Citation) -> str | None:
         """The reference's title: the tooltip entry as plain text, rendered once per key."""
@@ -138,7 +147,7 @@ class ListingDomain(Domain):
 
     def labels(
         self, cite: BibtexDomain, builder: Builder, fromdocname: str, target: str
-    ) -> docutils.nodes.inline | None:
+    ) -> docutils.nodes.Element | None:
         """``[3, 7]`` linking to the entries; None if a key is not in a bibliography."""
         index = self.index(cite, fromdocname)
         citations: dict[str, Citation] = {}
@@ -148,25 +157,50 @@ class ListingDomain(Domain):
                 return None
             citations[reference.key] = citation
         ordered = sorted(citations.values(), key=lambda c: label_sort_key(c.formatted_entry.label))
-        result = docutils.nodes.inline(rawsource=target, classes=["bibtex-citation"])
+        links = [
+            (
+                index.target(builder, citation),
+                citation.formatted_entry.label,
+                index.tooltip(citation),
+            )
+            for citation in ordered
+        ]
+        if writes_entry_html(builder.name, self.env.config):
+            return labels_html(links)
+        result = docutils.nodes.inline(rawsource=target, classes=[CITATION_CLASS])
         result += docutils.nodes.Text("[")
-        for n, citation in enumerate(ordered):
+        for n, (uri, label, title) in enumerate(links):
             if n:
                 result += docutils.nodes.Text(", ")
-            # as sphinx.util.nodes.make_refnode makes it, with the page's URI worked out once
             ref = docutils.nodes.reference("", "", internal=True)
-            todocname = citation.bibliography_key.docname
-            if todocname == fromdocname:
-                ref["refid"] = citation.citation_id
+            if uri.startswith("#"):
+                ref["refid"] = uri[1:]
             else:
-                ref["refuri"] = f"{index.uri(builder, todocname)}#{citation.citation_id}"
-            title = index.tooltip(citation)
+                ref["refuri"] = uri
             if title:
                 ref["reftitle"] = title
-            ref += docutils.nodes.Text(citation.formatted_entry.label)
+            ref += docutils.nodes.Text(label)
             result += ref
         result += docutils.nodes.Text("]")
         return result
+
+
+#: The class sphinxcontrib-bibtex gives a citation's labels.
+CITATION_CLASS = "bibtex-citation"
+
+
+def labels_html(links: list[tuple[str, str, str | None]]) -> html_fragment:
+    """The labels (``[3, 7]``, each linking to its entry) as Sphinx writes their nodes."""
+    parts = [Markup.text("[")]
+    for n, (uri, label, title) in enumerate(links):
+        if n:
+            parts.append(Markup.text(", "))
+        parts.append(link_html(uri, Markup.text(label), internal=True, title=title))
+    parts.append(Markup.text("]"))
+    markup = Markup.join(parts).wrapped(f'<span class="{CITATION_CLASS}">', "</span>")
+    node = fragment(markup)
+    node["classes"] = [CITATION_CLASS]  # text left out of page descriptions, as the labels'
+    return node
 
 
 def forget_indexes(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -29,12 +29,13 @@ from .assets import HAS_CODE
 from .backend import entry_paragraph
 from .backlinks import Place, discussed_in, page_titles, places_by_key
 from .entries import bibtex_block, links_line
+from .entryhtml import NotWritable, entry_content, writes_entry_html
 from .formatcache import digest_of
 from .freshness import wrote_documents
 from .gctuning import freeze_rest_of_build, young_garbage_collected
 from .hardening import THEME_SCRIPT_FILE as THEME_SCRIPT
 from .hardening import harden_body
-from .links import arxiv_id, entry_links
+from .links import arxiv_id, entry_links, has_paper_pages, paper_pagename
 from .pageshell import (
     GeneratedPage,
     PageJob,
@@ -51,18 +52,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinxcontrib.bibtex.domain import BibtexDomain
-
-#: Builders that write paper pages (the EPUB and PDF have the list only).
-PAGE_BUILDERS = frozenset({"html"})
-
-
-def paper_pagename(app: Sphinx, key: str) -> str:
-    """``publications/<key>``: the page of the entry *key*."""
-    return posixpath.join(app.config.research_site_paper_dir, key)
-
-
-def has_paper_pages(app: Sphinx) -> bool:
-    return app.builder.name in PAGE_BUILDERS
 
 
 def absolute_url(app: Sphinx, pagename: str) -> str:
@@ -149,26 +138,16 @@ def paper_head(app: Sphinx, entry: Entry, title: str, description: str, url: str
 
 
 def paper_section(
-    app: Sphinx,
-    pagename: str,
-    titles: dict[str, str],
-    entry: Entry,
-    formatted: FormattedEntry,
-    places: list[Place],
+    app: Sphinx, pagename: str, titles: dict[str, str], source: PaperSource
 ) -> docutils.nodes.section:
     """The content of a paper page."""
-    label = formatted.label
+    entry = source.entry
+    label = source.formatted.label
     title = entry_title(entry)
     section = docutils.nodes.section(ids=[entry.key])
     section += docutils.nodes.title(title, title)
     section += docutils.nodes.paragraph(f"[{label}]", f"[{label}]", classes=["pub-label"])
-    section += entry_paragraph(formatted)
-    extras = [
-        links_line(entry),
-        bibtex_block(entry),
-        discussed_in(app.builder, pagename, places, titles),
-    ]
-    section.extend(extra for extra in extras if extra is not None)
+    section.extend(entry_nodes(app, pagename, titles, source))
     back = docutils.nodes.paragraph(classes=["pub-back"])
     list_uri = app.builder.get_relative_uri(pagename, app.config.research_site_list_doc)
     back += docutils.nodes.reference(
@@ -176,6 +155,26 @@ def paper_section(
     )
     section += back
     return section
+
+
+def entry_nodes(
+    app: Sphinx, pagename: str, titles: dict[str, str], source: PaperSource
+) -> list[docutils.nodes.Element]:
+    """The entry's text, links, BibTeX and "Discussed in": as HTML for the HTML builder."""
+    entry, formatted, places = source
+    if writes_entry_html(app.builder.name, app.config):
+        builder = cast("StandaloneHTMLBuilder", app.builder)
+        try:
+            return [entry_content(builder, pagename, entry, formatted, places, titles)]
+        except NotWritable:
+            pass
+    nodes = [
+        entry_paragraph(formatted),
+        links_line(entry),
+        bibtex_block(entry),
+        discussed_in(app.builder, pagename, places, titles),
+    ]
+    return [node for node in nodes if node is not None]
 
 
 #: Between bodies rendered together: a comment no entry's escaped text can hold.
@@ -310,7 +309,7 @@ def paper_pages(app: Sphinx, jobs: Sequence[PageJob]) -> list[GeneratedPage]:
     names = [paper_pagename(app, source.entry.key) for source in sources]
     titles = page_titles(app.env)
     sections = [
-        paper_section(app, pagename, titles, *source)
+        paper_section(app, pagename, titles, source)
         for pagename, source in zip(names, sources, strict=True)
     ]
     pages = []

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from xml.sax.saxutils import escape
 
-from .paperpages import absolute_url, has_paper_pages, paper_pagename
+from .links import has_paper_pages, paper_pagename
+from .paperpages import absolute_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

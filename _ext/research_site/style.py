@@ -45,6 +45,9 @@ PUBSTATE_TEXT = {
     "prepublished": "Preprint",
 }
 
+#: The prefix of the tag names of an entry's parts.
+PART_PREFIX = "pub-"
+
 #: Tag names of the parts of an entry (rendered as classes by :mod:`.backend`).
 TITLE, AUTHORS, OWNER, VENUE, AWARD = (
     "pub-title",
