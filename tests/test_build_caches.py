@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from pybtex.richtext import Text
 
 from conftest import Build, build_project
-from research_site import gctuning, listingrefs, pageshell
+from research_site import gctuning, listingrefs, pageshell, paperbody
 from research_site.style import LIGATURES, PLAIN_TEXT, latex_text
 
 #: An entry whose title and key exercise escaping: markup-like text, quotes,
@@ -80,15 +80,35 @@ def listing_labels(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return resolved
 
 
+@pytest.fixture
+def rendered_bodies(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Ids of the paper-page sections :mod:`paperbody` renders (others are filled in)."""
+    ids: list[str] = []
+    render = paperbody.render_bodies
+
+    def counting(app: Any, sections: list[Any]) -> list[str]:
+        ids.extend(section["ids"][0] for section in sections)
+        return render(app, sections)
+
+    monkeypatch.setattr(paperbody, "render_bodies", counting)
+    return ids
+
+
 def test_cached_build_equals_uncached_build(
-    build_copy, full_renders: list[str], listing_labels: list[str], monkeypatch
+    build_copy,
+    full_renders: list[str],
+    listing_labels: list[str],
+    rendered_bodies: list[str],
+    monkeypatch,
 ) -> None:
     # 19 paper pages in batches of 7: bodies are split back at the right places
     monkeypatch.setattr(pageshell, "PAGES_PER_BATCH", 7)
     cached: Build = build_copy(add_awkward_entry)
     shortcuts, fast_labels = list(full_renders), list(listing_labels)
+    shell_bodies = list(rendered_bodies)
     full_renders.clear()
     listing_labels.clear()
+    rendered_bodies.clear()
     uncached: Build = build_copy(add_awkward_entry, research_site_caches=False)
     assert cached.warnings == "" and uncached.warnings == ""
     assert dict(output_files(cached.outdir)) == dict(output_files(uncached.outdir))
@@ -98,6 +118,9 @@ def test_cached_build_equals_uncached_build(
     # the home page's selected papers and every co-author of the index
     assert "wang2025moe" in fast_labels and len(fast_labels) > 20
     assert listing_labels == []
+    # bodies: the shell, the first paper (the check) and the awkward key; all when uncached
+    assert shell_bodies == [paperbody.KEY, "wang2022generalization", "awkward:key+1"]
+    assert len(rendered_bodies) == 19
 
 
 def test_rebuild_without_changes_renders_and_writes_nothing(

@@ -14,7 +14,8 @@ resolved in one pass),
 place in the PDF), :mod:`.bibcheck` and :mod:`.pagecheck` (clear errors),
 :mod:`.freshness` (incremental builds equal clean ones), :mod:`.reproducible`
 (byte-identical EPUBs), :mod:`.hardening` (strict CSP, accessible markup), :mod:`.pagemeta`
-(page descriptions), :mod:`.paperpages` (a page per paper with its metadata), :mod:`.sitemap`,
+(page descriptions), :mod:`.paperpages` and :mod:`.paperbody` (a page per paper with its
+metadata), :mod:`.sitemap`,
 :mod:`.pageshell` (generated pages from one render, written when changed),
 :mod:`.speedups` (plugin and formatter look-ups done once), :mod:`.gctuning`
 (garbage collection for big builds),

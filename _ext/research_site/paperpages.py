@@ -4,7 +4,7 @@ On ``html-collect-pages`` every entry of refs.bib becomes a page at
 ``publications/<key>.html`` (HTML builder only; no source file is written;
 rendered and rewritten as :mod:`.pageshell` says): its
 label, the entry in the site's style, links, the clean BibTeX and "Discussed
-in". Its ``<head>`` carries Highwire ``citation_*`` tags, schema.org
+in" (its body: :mod:`.paperbody`). Its ``<head>`` carries Highwire ``citation_*`` tags, schema.org
 ``ScholarlyArticle`` JSON-LD, OpenGraph and a description. The home page gets
 schema.org ``Person`` JSON-LD for the owner.
 """
@@ -17,7 +17,7 @@ import posixpath
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import docutils.nodes
 from pybtex.database import Entry
@@ -26,10 +26,7 @@ from pybtex.style import FormattedEntry
 from sphinx.util.osutil import relative_uri
 
 from .assets import HAS_CODE
-from .backend import entry_paragraph
-from .backlinks import Place, discussed_in, page_titles, places_by_key
-from .entries import bibtex_block, links_line
-from .entryhtml import NotWritable, entry_content, writes_entry_html
+from .backlinks import page_titles, places_by_key
 from .formatcache import digest_of
 from .freshness import wrote_documents
 from .gctuning import freeze_rest_of_build, young_garbage_collected
@@ -45,6 +42,7 @@ from .pageshell import (
     inputs_digest,
     package_digest,
 )
+from .paperbody import PaperBodies, PaperSource, entry_title, plain
 from .style import MONTHS, field_text, full_name, month_name
 
 if TYPE_CHECKING:
@@ -59,11 +57,6 @@ def absolute_url(app: Sphinx, pagename: str) -> str:
     target = app.builder.get_target_uri(pagename)
     base = app.config.html_baseurl
     return f"{base.rstrip('/')}/{target}" if base else target
-
-
-def plain(text: Any) -> str:
-    """Plain text of a pybtex rich text or string."""
-    return " ".join(str(text).split())
 
 
 def person_names(entry: Entry) -> list[str]:
@@ -135,70 +128,6 @@ def paper_head(app: Sphinx, entry: Entry, title: str, description: str, url: str
         article["sameAs"] = same_as
     tags.append(json_ld(article))
     return "\n    ".join(tags)
-
-
-def paper_section(
-    app: Sphinx, pagename: str, titles: dict[str, str], source: PaperSource
-) -> docutils.nodes.section:
-    """The content of a paper page."""
-    entry = source.entry
-    label = source.formatted.label
-    title = entry_title(entry)
-    section = docutils.nodes.section(ids=[entry.key])
-    section += docutils.nodes.title(title, title)
-    section += docutils.nodes.paragraph(f"[{label}]", f"[{label}]", classes=["pub-label"])
-    section.extend(entry_nodes(app, pagename, titles, source))
-    back = docutils.nodes.paragraph(classes=["pub-back"])
-    list_uri = app.builder.get_relative_uri(pagename, app.config.research_site_list_doc)
-    back += docutils.nodes.reference(
-        "All publications", "All publications", refuri=f"{list_uri}#{entry.key}"
-    )
-    section += back
-    return section
-
-
-def entry_nodes(
-    app: Sphinx, pagename: str, titles: dict[str, str], source: PaperSource
-) -> list[docutils.nodes.Element]:
-    """The entry's text, links, BibTeX and "Discussed in": as HTML for the HTML builder."""
-    entry, formatted, places = source
-    if writes_entry_html(app.builder.name, app.config):
-        builder = cast("StandaloneHTMLBuilder", app.builder)
-        try:
-            return [entry_content(builder, pagename, entry, formatted, places, titles)]
-        except NotWritable:
-            pass
-    nodes = [
-        entry_paragraph(formatted),
-        links_line(entry),
-        bibtex_block(entry),
-        discussed_in(app.builder, pagename, places, titles),
-    ]
-    return [node for node in nodes if node is not None]
-
-
-#: Between bodies rendered together: a comment no entry's escaped text can hold.
-BODY_BREAK = "<!-- research-site: next paper -->"
-
-
-def render_bodies(app: Sphinx, sections: list[docutils.nodes.section]) -> list[str]:
-    """The HTML of each section: rendered in one pass and split at breaks.
-
-    One pass instead of one per section saves a document and a translator per
-    paper. With caches off, each section is rendered on its own (the reference).
-    """
-    builder = cast("StandaloneHTMLBuilder", app.builder)
-    # Sphinx's HTML writer reads the figure numbers of the page being written, which
-    # the builder sets per source page (write_doc); a paper page has no figures.
-    builder.fignumbers = {}
-    if not app.config.research_site_caches:
-        return [builder.render_partial(section)["fragment"] for section in sections]
-    group = docutils.nodes.container()
-    for section in sections:
-        group += docutils.nodes.raw("", BODY_BREAK, format="html")
-        group += section
-    group += docutils.nodes.raw("", BODY_BREAK, format="html")
-    return builder.render_partial(group)["fragment"].split(BODY_BREAK)[1:-1]
 
 
 #: The record of written paper pages, in the doctree directory.
@@ -292,28 +221,15 @@ def paper_page_writer(app: Sphinx) -> PageWriter:
         )
         if not record.unchanged(outfile, digest):
             jobs.append(PageJob(outfile, digest, PaperSource(entry, formatted, places)))
-    return PageWriter(app, shell, record, jobs, partial(paper_pages, app))
+    return PageWriter(app, shell, record, jobs, partial(paper_pages, app, PaperBodies(app)))
 
 
-class PaperSource(NamedTuple):
-    """What a paper page is made from."""
-
-    entry: Entry
-    formatted: FormattedEntry
-    places: list[Place]
-
-
-def paper_pages(app: Sphinx, jobs: Sequence[PageJob]) -> list[GeneratedPage]:
+def paper_pages(app: Sphinx, bodies: PaperBodies, jobs: Sequence[PageJob]) -> list[GeneratedPage]:
     """The title, head metadata and body of each job's paper page."""
     sources: list[PaperSource] = [job.source for job in jobs]
     names = [paper_pagename(app, source.entry.key) for source in sources]
-    titles = page_titles(app.env)
-    sections = [
-        paper_section(app, pagename, titles, source)
-        for pagename, source in zip(names, sources, strict=True)
-    ]
     pages = []
-    for pagename, source, body in zip(names, sources, render_bodies(app, sections), strict=True):
+    for pagename, source, body in zip(names, sources, bodies(names, sources), strict=True):
         entry = source.entry
         title = plain(entry_title(entry))
         head = paper_head(app, entry, title, paper_description(entry), absolute_url(app, pagename))
@@ -343,10 +259,6 @@ def remove_stale_pages(app: Sphinx, current: set[str]) -> None:
         pagename = posixpath.join(app.config.research_site_paper_dir, path.stem)
         if pagename not in current and pagename not in app.env.found_docs:
             path.unlink()
-
-
-def entry_title(entry: Entry) -> str:
-    return plain(field_text(entry.fields["title"]))
 
 
 def paper_description(entry: Entry) -> str:
