@@ -5,7 +5,8 @@ making docutils nodes. For generated hostile text (HTML specials, ``@``, quotes,
 whitespace, non-Latin script) in every part and tag the site's style uses, its
 HTML and text pieces equal those of :mod:`research_site.backend`'s nodes rendered
 by the HTML builder, with the title plain and linked. (The whole site, both ways,
-is compared in ``test_build_caches.py``.)
+is compared in ``test_build_caches.py``.) The BibTeX records' lexer
+(:mod:`research_site.recordlexer`) yields Pygments' BibTeX tokens.
 """
 
 from __future__ import annotations
@@ -14,12 +15,17 @@ import docutils.nodes
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pybtex.database import Entry, Person, parse_file
 from pybtex.richtext import HRef, Symbol, Tag, Text
 from pybtex.style import FormattedEntry
+from pygments.lexers.bibtex import BibTeXLexer
 from sphinx.testing.util import SphinxTestApp
 
+from conftest import PROJECT
 from research_site.backend import EntryBackend
+from research_site.cleanbib import bibtex_record
 from research_site.entryhtml import HtmlEntryBackend, WrittenEntry, with_title_link
+from research_site.recordlexer import CleanRecordLexer, clean_record_tokens
 from research_site.style import AUTHORS, AWARD, OWNER, TITLE, VENUE
 
 hostile = st.text(alphabet="aZ09 <>&\"'@#;/=\t\n\u00e9\u4e2d*\u2020", min_size=1, max_size=12)
@@ -74,3 +80,34 @@ def test_entry_written_as_its_nodes_are_translated(
     inline += link
     parts = WrittenEntry(written, backend.title_html, None, written)
     assert with_title_link(parts, uri).html == rendered(app, paragraph)
+
+
+def test_site_records_take_the_quick_path_to_the_same_tokens() -> None:
+    records = [bibtex_record(e) for e in parse_file(PROJECT / "refs.bib").entries.values()]
+    assert records and all(clean_record_tokens(record) is not None for record in records)
+    for record in records:
+        assert list(CleanRecordLexer().get_tokens(record)) == list(BibTeXLexer().get_tokens(record))
+
+
+field_value = st.text(alphabet='aZ09 {}{}\\"@,=#%()\u00e9', max_size=14)
+kind = st.sampled_from(["article", "inproceedings", "misc", "string", "comment", "Preamble", "a(b"])
+key = st.text(alphabet="az09:+-_{(,", min_size=1, max_size=8)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    kind=kind, key=key, title=field_value, note=field_value, month=st.sampled_from(["May", "x y"])
+)
+def test_record_lexer_yields_pygments_tokens(
+    kind: str, key: str, title: str, note: str, month: str
+) -> None:
+    """Any record: the quick path where it applies, Pygments' state machine elsewhere."""
+    fields = {"title": title, "note": note, "month": month, "year": "2020"}
+    entry = Entry(kind, fields=fields, persons={"author": [Person("Wang, Mingze")]})
+    entry.key = key
+    record = bibtex_record(entry)
+    quick, state_machine = CleanRecordLexer(), BibTeXLexer()
+    assert list(quick.get_tokens(record)) == list(state_machine.get_tokens(record))
+    unprocessed = record + "\n"
+    expected = list(state_machine.get_tokens_unprocessed(unprocessed))
+    assert list(quick.get_tokens_unprocessed(unprocessed)) == expected

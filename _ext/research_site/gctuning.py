@@ -10,16 +10,19 @@ walked all of it again, many times over (about a fifth of the build's time).
   newest objects are collected after each batch (:func:`young_garbage_collected`).
   They were a third of the full collections. After them the HTML build only
   finishes, so what is alive then is frozen (:func:`freeze_rest_of_build`).
-- What is alive once the sources are read (``env-updated``) is collected once
-  and frozen: left out of later collections (and, under ``-j``, not copied by
-  the forked writers walking it). Documents kept for writing then stay in
-  memory after they are written; they are small since entries and listing
-  labels are written as HTML (:mod:`.entryhtml`): at 2,000 papers the peak
-  memory is lower than without the freeze, the full collections fewer.
+- What is alive once refs.bib is parsed (``builder-inited``: the bibliography,
+  an environment loaded from disk) and again once the sources are read
+  (``env-updated``) is frozen, after collecting the young objects: left out of
+  later collections (and, under ``-j``, not copied by the forked writers
+  walking it). A full collection there found nothing to free, so none is run.
+  Documents kept for writing then stay in memory after they are written; they
+  are small since entries and listing labels are written as HTML
+  (:mod:`.entryhtml`): at 2,000 papers the peak memory is the same, the full
+  collections' time a third.
 - At ``build-finished`` the whole build is frozen: sphinx-build exits next,
   and the operating system takes the memory back at once, rather than Python's
   last collection freeing it object by object. A later build in the same
-  process (tests, a server) unfreezes it first.
+  process (tests, a server) unfreezes it first, and collects what it left.
 """
 
 from __future__ import annotations
@@ -34,10 +37,18 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-def freeze_read_environment(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Collect once, then leave everything alive now out of collections."""
-    gc.collect()
+def freeze_alive() -> None:
+    """Collect the young objects, then leave everything alive now out of collections."""
+    gc.collect(1)
     gc.freeze()
+
+
+def freeze_parsed_bibliography(app: Sphinx) -> None:
+    freeze_alive()
+
+
+def freeze_read_environment(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    freeze_alive()
     return []
 
 
@@ -70,11 +81,15 @@ def freeze_at_end(app: Sphinx, exception: Exception | None) -> None:
 
 
 def unfreeze_earlier_builds(app: Sphinx) -> None:
-    gc.unfreeze()
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
 
 
 def setup(app: Sphinx) -> None:
     """Connect the handlers, around everything else on their events."""
     app.connect("builder-inited", unfreeze_earlier_builds, priority=0)
+    # after sphinxcontrib-bibtex (500) and the style (600) on builder-inited
+    app.connect("builder-inited", freeze_parsed_bibliography, priority=950)
     app.connect("env-updated", freeze_read_environment, priority=1000)
     app.connect("build-finished", freeze_at_end, priority=1000)

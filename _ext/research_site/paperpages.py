@@ -88,9 +88,9 @@ def json_ld(data: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
-def paper_head(app: Sphinx, entry: Entry, title: str, description: str, url: str) -> str:
-    """The metadata of one paper page's ``<head>``."""
-    names = person_names(entry)
+def paper_head(app: Sphinx, entry: Entry, names: list[str], title: str, url: str) -> str:
+    """The metadata of one paper page's ``<head>`` (*names*: its authors, as text)."""
+    description = paper_description(entry, names)
     tags = [meta("description", description), meta("citation_title", title)]
     tags += [meta("citation_author", name) for name in names]
     tags.append(meta("citation_publication_date", publication_date(entry)))
@@ -232,7 +232,8 @@ def paper_pages(app: Sphinx, bodies: PaperBodies, jobs: Sequence[PageJob]) -> li
     for pagename, source, body in zip(names, sources, bodies(names, sources), strict=True):
         entry = source.entry
         title = plain(entry_title(entry))
-        head = paper_head(app, entry, title, paper_description(entry), absolute_url(app, pagename))
+        url = absolute_url(app, pagename)
+        head = paper_head(app, entry, person_names(entry), title, url)
         pages.append(GeneratedPage(name=entry.key, title=title, metatags=head, body=body))
     return pages
 
@@ -261,9 +262,8 @@ def remove_stale_pages(app: Sphinx, current: set[str]) -> None:
             path.unlink()
 
 
-def paper_description(entry: Entry) -> str:
-    """``Authors. Venue, Year.`` for previews and search results."""
-    names = person_names(entry)
+def paper_description(entry: Entry, names: list[str]) -> str:
+    """``Authors. Venue, Year.`` for previews and search results (*names*: the authors)."""
     authors = ", ".join(names[:3]) + (" et al" if len(names) > 3 else "")
     where = venue(entry) or ("Under review" if entry.fields.get("pubstate") else "Preprint")
     return f"{authors}. {where}, {entry.fields['year']}."

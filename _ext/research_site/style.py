@@ -260,27 +260,30 @@ class ResearchStyle(BaseStyle):
 
     def format_uncached(self, label: str, entry: Entry) -> FormattedEntry:
         """Format *entry* under *label*."""
-        parts: list[Text] = [
-            Text(Tag(TITLE, field_text(entry.fields["title"]).add_period())),
-            Text(Tag(AUTHORS, self.format_authors(entry), ".")),
-            Text(Tag(VENUE, self.format_venue(entry), ".")),
+        # parts are put in one Text (pybtex flattens and merges every Text it is given)
+        parts: list[Tag | str] = [
+            Tag(TITLE, field_text(entry.fields["title"]).add_period()),
+            " ",
+            Tag(AUTHORS, self.format_authors(entry), "."),
+            " ",
+            Tag(VENUE, self.format_venue(entry), "."),
         ]
         if "award" in entry.fields:
-            parts.append(Text(Tag(AWARD, field_text(entry.fields["award"]))))
-        return FormattedEntry(entry.key, Text(" ").join(parts), label)
+            parts += [" ", Tag(AWARD, field_text(entry.fields["award"]))]
+        return FormattedEntry(entry.key, Text(*parts), label)
 
     def format_authors(self, entry: Entry) -> Text:
         """All authors, full names in order, owner bold, markers superscript."""
-        names: list[Text] = []
+        parts: list[Text | Tag | str] = []
         authors: Sequence[Person] = entry.persons.get("author", [])
-        for person, marker in zip(authors, author_markers(entry), strict=True):
+        for n, (person, marker) in enumerate(zip(authors, author_markers(entry), strict=True)):
+            if n:
+                parts.append(", ")
             name = full_name(person)
-            if self.is_owner(person):
-                name = Text(Tag("strong", Tag(OWNER, name)))
+            parts.append(Tag("strong", Tag(OWNER, name)) if self.is_owner(person) else name)
             if marker:
-                name = Text(name, Tag("sup", marker))
-            names.append(name)
-        return Text(", ").join(names)
+                parts.append(Tag("sup", marker))
+        return Text(*parts)
 
     def format_venue(self, entry: Entry) -> Text:
         """Venue (short form), status, page count and date, comma separated."""
