@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,8 @@ from hypothesis import strategies as st
 from pybtex.richtext import Text
 
 from conftest import Build, build_project
-from research_site import gctuning, listingrefs, pageshell, paperbody
+from research_site import entryhtml, gctuning, listingrefs, pageshell, paperbody
+from research_site.speedups import PYBTEX_PLUGINS
 from research_site.style import LIGATURES, PLAIN_TEXT, latex_text
 
 #: An entry whose title and key exercise escaping: markup-like text, quotes,
@@ -106,6 +108,8 @@ def test_cached_build_equals_uncached_build(
     cached: Build = build_copy(add_awkward_entry)
     shortcuts, fast_labels = list(full_renders), list(listing_labels)
     shell_bodies = list(rendered_bodies)
+    # the records after the first were highlighted by recordhighlight (proven on the first)
+    assert entryhtml.HIGHLIGHTING.trusted is True
     full_renders.clear()
     listing_labels.clear()
     rendered_bodies.clear()
@@ -201,3 +205,10 @@ def test_young_garbage_collection_pauses_the_collector_and_restores_it() -> None
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_registered_pybtex_plugins_are_the_installed_ones() -> None:
+    """speedups registers by import the classes the packages' entry points name."""
+    for (group, name), plugin in PYBTEX_PLUGINS.items():
+        (point,) = [point for point in entry_points(group=group) if point.name == name]
+        assert point.load() is plugin

@@ -6,7 +6,7 @@ whitespace, non-Latin script) in every part and tag the site's style uses, its
 HTML and text pieces equal those of :mod:`research_site.backend`'s nodes rendered
 by the HTML builder, with the title plain and linked. (The whole site, both ways,
 is compared in ``test_build_caches.py``.) The BibTeX records' lexer
-(:mod:`research_site.recordlexer`) yields Pygments' BibTeX tokens.
+(:mod:`research_site.recordhighlight`) yields Pygments' BibTeX tokens and HTML.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from pybtex.database import Entry, Person, parse_file
 from pybtex.richtext import HRef, Symbol, Tag, Text
 from pybtex.style import FormattedEntry
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
 from pygments.lexers.bibtex import BibTeXLexer
 from sphinx.testing.util import SphinxTestApp
 
@@ -25,7 +27,12 @@ from conftest import PROJECT
 from research_site.backend import EntryBackend
 from research_site.cleanbib import bibtex_record
 from research_site.entryhtml import HtmlEntryBackend, WrittenEntry, with_title_link
-from research_site.recordlexer import CleanRecordLexer, clean_record_tokens
+from research_site.recordhighlight import (
+    CleanRecordLexer,
+    clean_record,
+    clean_record_html,
+    clean_record_tokens,
+)
 from research_site.style import AUTHORS, AWARD, OWNER, TITLE, VENUE
 
 hostile = st.text(alphabet="aZ09 <>&\"'@#;/=\t\n\u00e9\u4e2d*\u2020", min_size=1, max_size=12)
@@ -87,6 +94,8 @@ def test_site_records_take_the_quick_path_to_the_same_tokens() -> None:
     assert records and all(clean_record_tokens(record) is not None for record in records)
     for record in records:
         assert list(CleanRecordLexer().get_tokens(record)) == list(BibTeXLexer().get_tokens(record))
+        html = highlight(record, BibTeXLexer(), HtmlFormatter())
+        assert clean_record_html(clean_record(record)) == html
 
 
 field_value = st.text(alphabet='aZ09 {}{}\\"@,=#%()\u00e9', max_size=14)
@@ -108,6 +117,9 @@ def test_record_lexer_yields_pygments_tokens(
     record = bibtex_record(entry)
     quick, state_machine = CleanRecordLexer(), BibTeXLexer()
     assert list(quick.get_tokens(record)) == list(state_machine.get_tokens(record))
+    clean = clean_record(record)
+    if clean is not None:
+        assert clean_record_html(clean) == highlight(record, state_machine, HtmlFormatter())
     unprocessed = record + "\n"
     expected = list(state_machine.get_tokens_unprocessed(unprocessed))
     assert list(quick.get_tokens_unprocessed(unprocessed)) == expected

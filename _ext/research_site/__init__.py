@@ -17,8 +17,8 @@ place in the PDF), :mod:`.bibcheck` and :mod:`.pagecheck` (clear errors),
 (page descriptions), :mod:`.paperpages` and :mod:`.paperbody` (a page per paper with its
 metadata), :mod:`.sitemap`,
 :mod:`.pageshell` (generated pages from one render, written when changed),
-:mod:`.speedups` (plugin and formatter look-ups done once), :mod:`.recordlexer`
-(BibTeX records tokenized without Pygments' state machine), :mod:`.gctuning`
+:mod:`.speedups` (plugin and formatter look-ups done once), :mod:`.recordhighlight`
+(BibTeX records highlighted without Pygments' state machine), :mod:`.gctuning`
 (garbage collection for big builds),
 :mod:`.assets` (CSS, scripts and template overrides).
 """
@@ -49,7 +49,7 @@ from . import (
     pagemeta,
     paperpages,
     publications,
-    recordlexer,
+    recordhighlight,
     reproducible,
     sitemap,
     speedups,
@@ -104,7 +104,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     freshness.setup(app)
     formatcache.setup(app)
     speedups.setup(app)
-    recordlexer.setup(app)
+    recordhighlight.setup(app)
     gctuning.setup(app)
     hardening.setup(app)
     pagemeta.setup(app)

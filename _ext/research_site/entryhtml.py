@@ -12,7 +12,8 @@ Sphinx's HTML5 translator writes for those nodes, from the same data:
   written once per build (:func:`written_entry`: the list's, reused by the paper
   page); the title is linked per page (:func:`with_title_link`, as
   :func:`.paperpages.link_titles_to_paper_pages` links it);
-- :func:`entry_content` adds the links line, the BibTeX block and "Discussed in";
+- :func:`entry_content` adds the links line, the BibTeX block (its record
+  highlighted by :mod:`.recordhighlight` once proven equal) and "Discussed in";
 - :class:`html_fragment` holds the result in the doctree. Its one child is the
   text of the nodes it stands for, so the search index finds the same words.
   :mod:`.listingrefs` writes the labels of its listings with it too.
@@ -39,6 +40,7 @@ from .assets import SHOWS_CODE
 from .backlinks import DISCUSSED_CLASS, Place, discussed_parts
 from .cleanbib import BIBTEX_CLASS, BIBTEX_LANGUAGE, BIBTEX_SUMMARY, bibtex_record
 from .links import LINK_SEPARATOR, LINKS_CLASS, entry_links
+from .recordhighlight import clean_record, clean_record_html
 from .style import PART_PREFIX, TITLE
 
 if TYPE_CHECKING:
@@ -171,17 +173,42 @@ def links_html(entry: Entry) -> Markup | None:
     return Markup.join(parts).wrapped(f'<p class="{LINKS_CLASS}">', "</p>\n")
 
 
+class RecordHighlighting:
+    """Highlights clean BibTeX records as the builder's highlighter does.
+
+    The first clean record of a build is highlighted both ways; when
+    :func:`.recordhighlight.clean_record_html` gives the same HTML, it writes the
+    build's other clean records (the builder's highlighter, the rest).
+    """
+
+    def __init__(self) -> None:
+        self.trusted: bool | None = None
+
+    def highlight(self, builder: StandaloneHTMLBuilder, record: str, location: Any) -> str:
+        clean = clean_record(record) if self.trusted is not False else None
+        if clean is not None and self.trusted:
+            return clean_record_html(clean)
+        highlighted = builder.highlighter.highlight_block(
+            record,
+            BIBTEX_LANGUAGE,
+            opts=builder.config.highlight_options.get(BIBTEX_LANGUAGE, {}),
+            linenos=False,
+            location=location,
+            force=False,
+        )
+        if clean is not None:
+            self.trusted = clean_record_html(clean) == highlighted
+        return highlighted
+
+
+#: This build's highlighting of records (undecided again on each ``builder-inited``).
+HIGHLIGHTING = RecordHighlighting()
+
+
 def bibtex_html(builder: StandaloneHTMLBuilder, entry: Entry, location: Any) -> Markup:
     """The BibTeX block (:func:`.entries.bibtex_block`), highlighted as Sphinx highlights it."""
     record = bibtex_record(entry)
-    highlighted = builder.highlighter.highlight_block(
-        record,
-        BIBTEX_LANGUAGE,
-        opts=builder.config.highlight_options.get(BIBTEX_LANGUAGE, {}),
-        linenos=False,
-        location=location,
-        force=False,
-    )
+    highlighted = HIGHLIGHTING.highlight(builder, record, location)
     return Markup(
         f'<details class="{BIBTEX_CLASS}"><summary>{encode(BIBTEX_SUMMARY)}</summary>\n'
         f'<div class="highlight-{BIBTEX_LANGUAGE} notranslate">{highlighted}</div>\n'
@@ -297,6 +324,7 @@ def with_title_link(written: WrittenEntry, uri: str | None) -> Markup:
 def forget_written_entries(app: Sphinx) -> None:
     """A new build writes its entries anew (its highlighting or style may differ)."""
     WRITTEN.clear()
+    HIGHLIGHTING.trusted = None
 
 
 def writes_entry_html(builder_name: str, config: Config) -> bool:

@@ -4,7 +4,8 @@
   points (about 10 ms each time), and sphinxcontrib-bibtex asks for the
   plaintext backend once per citation and for the default name style once per
   bibliography. Plugins registered at runtime are found first, so the ones the
-  site uses are registered once, under their own names, as the same classes.
+  site uses are registered once, under their own names, as the classes their
+  entry points name (imported: finding them would scan too; a test checks).
 - Sphinx's ``PygmentsBridge`` builds a new Pygments ``HtmlFormatter`` (and its
   whole stylesheet) for every code block; the site has a BibTeX block per
   entry, on the list and again on the paper's page. :class:`ReusingPygmentsBridge`
@@ -24,7 +25,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+import pybtex.backends.plaintext
 import pybtex.plugin
+import pybtex.style.names.plain
+import pybtex_docutils
 import sphinx.highlighting
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.highlighting import PygmentsBridge
@@ -33,18 +37,18 @@ if TYPE_CHECKING:
     from pygments.formatter import Formatter
     from sphinx.application import Sphinx
 
-#: (group, name) of the pybtex plugins sphinxcontrib-bibtex looks up while building.
-PYBTEX_PLUGINS = (
-    ("pybtex.backends", "plaintext"),
-    ("pybtex.backends", "docutils"),
-    ("pybtex.style.names", "plain"),
-)
+#: The pybtex plugins sphinxcontrib-bibtex looks up while building, by (group, name):
+#: the classes their packages' entry points name (finding those costs a scan too).
+PYBTEX_PLUGINS: dict[tuple[str, str], type] = {
+    ("pybtex.backends", "plaintext"): pybtex.backends.plaintext.Backend,
+    ("pybtex.backends", "docutils"): pybtex_docutils.Backend,
+    ("pybtex.style.names", "plain"): pybtex.style.names.plain.NameStyle,
+}
 
 
 def register_pybtex_plugins() -> None:
-    """Register the installed plugins the build uses, so pybtex finds them at once."""
-    for group, name in PYBTEX_PLUGINS:
-        plugin = pybtex.plugin.find_plugin(group, name)
+    """Register the plugins the build uses, so pybtex finds them at once."""
+    for (group, name), plugin in PYBTEX_PLUGINS.items():
         pybtex.plugin.register_plugin(group, name, plugin, force=True)
 
 
