@@ -121,7 +121,11 @@ def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) 
 
 
 def title_uri(app: Sphinx, docname: str, node: docutils.nodes.Element) -> str | None:
-    """Where an entry's title links: its paper's page (as :mod:`.paperpages` links it)."""
+    """Where an entry's title links: its paper's page (None for an entry with none).
+
+    Written as HTML here, or linked in the nodes by
+    :func:`.paperpages.link_titles_to_paper_pages`.
+    """
     if not has_paper_pages(app) or not isinstance(node, docutils.nodes.citation):
         return None
     return app.builder.get_relative_uri(docname, paper_pagename(app, node["ids"][0]))

@@ -27,6 +27,7 @@ from sphinx.util.osutil import relative_uri
 
 from .assets import HAS_CODE
 from .backlinks import page_titles, places_by_key
+from .entries import title_uri
 from .formatcache import digest_of
 from .freshness import wrote_documents
 from .gctuning import freeze_rest_of_build, young_garbage_collected
@@ -43,7 +44,7 @@ from .pageshell import (
     package_digest,
 )
 from .paperbody import PaperBodies, PaperSource, entry_title, plain
-from .style import MONTHS, field_text, full_name, month_name
+from .style import MONTHS, TITLE, field_text, full_name, month_name
 
 if TYPE_CHECKING:
     from pybtex.style.formatting import BaseStyle
@@ -302,8 +303,8 @@ def link_titles_to_paper_pages(app: Sphinx, doctree: docutils.nodes.document, do
         if not citation["ids"]:
             continue
         for title in citation.findall(docutils.nodes.inline):
-            if "pub-title" in title["classes"]:
-                uri = app.builder.get_relative_uri(docname, paper_pagename(app, citation["ids"][0]))
+            if TITLE in title["classes"]:
+                uri = title_uri(app, docname, citation)
                 link = docutils.nodes.reference("", "", *title.children, refuri=uri, internal=True)
                 title.children = []
                 title += link
