@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import docutils.nodes
@@ -32,7 +33,9 @@ from .entryhtml import (
     fragment,
     html_fragment,
     writes_entry_html,
+    written_entry,
 )
+from .links import paper_pagename
 from .pageshell import SAFE_NAME
 from .style import field_text
 
@@ -100,6 +103,16 @@ def entry_nodes(
         discussed_in(app.builder, pagename, places, titles),
     ]
     return [node for node in nodes if node is not None]
+
+
+def write_entries(app: Sphinx, sources: Sequence[PaperSource]) -> None:
+    """Write the page-independent HTML of each entry now (:func:`.entryhtml.written_entry`)."""
+    if not writes_entry_html(app.builder.name, app.config):
+        return
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    for entry, formatted, _ in sources:
+        with suppress(NotWritable):
+            written_entry(builder, paper_pagename(app, entry.key), entry, formatted)
 
 
 #: Between bodies rendered together: a comment no entry's escaped text can hold.

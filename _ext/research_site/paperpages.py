@@ -43,7 +43,7 @@ from .pageshell import (
     inputs_digest,
     package_digest,
 )
-from .paperbody import PaperBodies, PaperSource, entry_title, plain
+from .paperbody import PaperBodies, PaperSource, entry_title, plain, write_entries
 from .style import MONTHS, TITLE, field_text, full_name, month_name
 
 if TYPE_CHECKING:
@@ -149,6 +149,8 @@ def start_paper_pages(app: Sphinx, doctree: docutils.nodes.document, docname: st
     if app.parallel > 1 and has_paper_pages(app) and not hasattr(builder, WRITER_ATTRIBUTE):
         writer = paper_page_writer(app)
         setattr(builder, WRITER_ATTRIBUTE, writer)
+        # written here once, each entry's HTML is shared by the forked writers and the list
+        write_entries(app, [job.source for job in writer.jobs])
         writer.start()
 
 
