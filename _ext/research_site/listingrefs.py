@@ -17,6 +17,7 @@ to sphinxcontrib-bibtex's own resolution; the tests compare the two outputs.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 import docutils.nodes
@@ -189,13 +190,19 @@ class ListingDomain(Domain):
 CITATION_CLASS = "bibtex-citation"
 
 
+@lru_cache(maxsize=16384)
+def label_link(uri: str, label: str, title: str | None) -> Markup:
+    """One label's link, written once: a paper recurs across the co-author index."""
+    return link_html(uri, Markup.text(label), internal=True, title=title)
+
+
 def labels_html(links: list[tuple[str, str, str | None]]) -> html_fragment:
     """The labels (``[3, 7]``, each linking to its entry) as Sphinx writes their nodes."""
     parts = [Markup.text("[")]
     for n, (uri, label, title) in enumerate(links):
         if n:
             parts.append(Markup.text(", "))
-        parts.append(link_html(uri, Markup.text(label), internal=True, title=title))
+        parts.append(label_link(uri, label, title))
     parts.append(Markup.text("]"))
     markup = Markup.join(parts).wrapped(f'<span class="{CITATION_CLASS}">', "</span>")
     node = fragment(markup)
