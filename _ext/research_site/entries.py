@@ -29,6 +29,7 @@ from .links import LINK_SEPARATOR, LINKS_CLASS, entry_links, has_paper_pages, pa
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinxcontrib.bibtex.domain import BibtexDomain, Citation
 
@@ -63,6 +64,18 @@ def bibtex_block(entry: Entry) -> disclosure:
     block = disclosure(summary=BIBTEX_SUMMARY, classes=[BIBTEX_CLASS])
     block += docutils.nodes.literal_block(record, record, language=BIBTEX_LANGUAGE)
     return block
+
+
+def entry_extras(
+    builder: Builder, docname: str, entry: Entry, places: list[Place], titles: dict[str, str]
+) -> list[docutils.nodes.Element]:
+    """The nodes after an entry's text: links line, BibTeX block, "Discussed in"."""
+    extras = [
+        links_line(entry),
+        bibtex_block(entry),
+        discussed_in(builder, docname, places, titles),
+    ]
+    return [extra for extra in extras if extra is not None]
 
 
 def is_entry(node: docutils.nodes.Node) -> bool:
@@ -109,12 +122,7 @@ def finish_entries(app: Sphinx, doctree: docutils.nodes.document, docname: str) 
                 continue
             except NotWritable:
                 pending.replace_self(entry_paragraph(pending["formatted"]))
-        extras = [
-            links_line(citation.entry),
-            bibtex_block(citation.entry),
-            discussed_in(app.builder, docname, places, titles),
-        ]
-        node.extend(extra for extra in extras if extra is not None)
+        node.extend(entry_extras(app.builder, docname, citation.entry, places, titles))
     # entries the loop did not write (not in a citation list): their text as nodes
     for pending in list(doctree.findall(pending_entry)):
         pending.replace_self(entry_paragraph(pending["formatted"]))

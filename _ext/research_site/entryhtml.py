@@ -316,7 +316,7 @@ def with_title_link(written: WrittenEntry, uri: str | None) -> Markup:
     if uri is None or not written.title:
         return written.paragraph
     span = f'<span class="{TITLE}">{written.title}</span>'
-    link = f'<a class="reference internal" href="{attval(uri)}">{written.title}</a>'
+    link = link_html(uri, Markup(written.title, ()), internal=True).html
     html = written.paragraph.html.replace(span, f'<span class="{TITLE}">{link}</span>', 1)
     return Markup(html, written.paragraph.texts)
 

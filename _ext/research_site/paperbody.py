@@ -23,8 +23,8 @@ from pybtex.style import FormattedEntry
 from sphinx.util import logging
 
 from .backend import entry_paragraph
-from .backlinks import Place, discussed_in, page_titles
-from .entries import bibtex_block, links_line
+from .backlinks import Place, page_titles
+from .entries import entry_extras
 from .entryhtml import (
     Markup,
     NotWritable,
@@ -96,13 +96,7 @@ def entry_nodes(
             return [entry_content(builder, pagename, entry, formatted, places, titles)]
         except NotWritable:
             pass
-    nodes = [
-        entry_paragraph(formatted),
-        links_line(entry),
-        bibtex_block(entry),
-        discussed_in(app.builder, pagename, places, titles),
-    ]
-    return [node for node in nodes if node is not None]
+    return [entry_paragraph(formatted), *entry_extras(app.builder, pagename, entry, places, titles)]
 
 
 def write_entries(app: Sphinx, sources: Sequence[PaperSource]) -> None:
