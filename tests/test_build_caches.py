@@ -19,6 +19,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -128,16 +129,29 @@ def test_cached_build_equals_uncached_build(
 
 
 def test_rebuild_without_changes_renders_and_writes_nothing(
-    build_copy, full_renders: list[str], tmp_path: Path
+    build_copy, full_renders: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Sphinx writes no page, so the shell is not rendered and no paper page is written."""
+    """Sphinx writes no page, so the shell is not rendered and no paper page is written.
+
+    Nor is any page template compiled: Jinja loads them from its bytecode cache.
+    """
     first: Build = build_copy()
     src = first.outdir.parent / "src"
     written = {path: path.stat().st_mtime_ns for path in first.outdir.rglob("*.*")}
     full_renders.clear()
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: Any = None, *args: Any) -> Any:
+        compiled.append(name)
+        return compile_template(self, source, name, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
     again = build_project(src, first.outdir, fresh=False)
     assert again.warnings == ""
     assert full_renders == []
+    # (Sphinx renders its static ``_t`` assets from strings, without a name, each build)
+    assert [name for name in compiled if name is not None] == []
     rewritten = {
         str(path.relative_to(first.outdir))
         for path, mtime in written.items()
@@ -205,6 +219,21 @@ def test_young_garbage_collection_pauses_the_collector_and_restores_it() -> None
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_collector_paused_from_config_to_builder_inited() -> None:
+    """Paused while the environment loads; resumed even after a build stopped in between."""
+    assert gc.isenabled()
+    try:
+        gctuning.pause_collection(None, None)  # type: ignore[arg-type]
+        assert not gc.isenabled()
+        gctuning.pause_collection(None, None)  # type: ignore[arg-type]  # the first one stopped
+        gctuning.freeze_parsed_bibliography(None)  # type: ignore[arg-type]
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gctuning.PAUSED.clear()
+        gc.enable()
+        gc.unfreeze()
 
 
 def test_registered_pybtex_plugins_are_the_installed_ones() -> None:

@@ -102,6 +102,18 @@ CASES = [
         [r"refs\.bib:\d+: ERROR: syntax error in entry 'wang2025gradpower'", "missing comma"],
     ),
     Case(
+        "field given twice",
+        replace(
+            "refs.bib",
+            "month         = may,\n  pagetotal     = {22},",
+            "month         = may,\n  pagetotal     = {22},\n  year = {2024},",
+        ),
+        [
+            rf"refs\.bib:{GRADPOWER}: ERROR: entry with key wang2025gradpower has a duplicate "
+            "year field: keep one of the two"
+        ],
+    ),
+    Case(
         "entry without title",
         append("refs.bib", "\n@misc{notitle2025, author = {A B}, year = {2025}}\n"),
         [r"refs\.bib:\d+: ERROR: entry 'notitle2025' has no title: add title = \{\.\.\.\}"],

@@ -3,7 +3,8 @@
 sphinxcontrib-bibtex parses the bib files on ``builder-inited``; a syntax error
 there ends the build with a pybtex traceback, a duplicate key only warns without
 a line, and an entry without a title breaks later. This module parses the files
-first (through sphinxcontrib-bibtex's own cache, so they are parsed once),
+first (into sphinxcontrib-bibtex's own cache, so they are parsed once, by
+:mod:`.bibparse`),
 logs every problem it finds as ``refs.bib:LINE: ERROR: what is wrong: what to
 do``, and then ends the build before anything is written.
 """
@@ -14,12 +15,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from pybtex.database import BibliographyData, Entry
+from pybtex.database import BibliographyData, BibliographyDataError, Entry
 from pybtex.scanner import PybtexSyntaxError
 from sphinx.util import logging
-from sphinxcontrib.bibtex.bibfile import process_bibdata
+from sphinxcontrib.bibtex.bibfile import is_bibdata_outdated
 
 from .annotations import ANNOTATION_FIELD, AnnotationError, parse_annotations
+from .bibparse import parse_bibfiles
 from .style import month_name
 
 if TYPE_CHECKING:
@@ -89,6 +91,15 @@ def syntax_problem(path: Path, text: str, error: PybtexSyntaxError) -> Problem:
     )
 
 
+def data_problem(bibfiles: list[Path], error: BibliographyDataError) -> Problem:
+    """pybtex's data error (a field given twice), at the line of the entry it names."""
+    for path in bibfiles:
+        for key, line in entry_lines(path.read_text(encoding="utf-8-sig")):
+            if f"with key {key} has" in str(error):
+                return (path, line, f"{error}: keep one of the two")
+    return (bibfiles[0], 0, f"{error}: fix that entry")
+
+
 def entry_problems(entry: Entry) -> list[str]:
     """What is missing or malformed in one entry."""
     where = f"entry '{entry.key}'"
@@ -139,18 +150,20 @@ def load_bibliography(app: Sphinx) -> None:
             problems.append((path, 0, "no such file: fix bibtex_bibfiles in conf.py"))
             continue
         problems += duplicate_keys(path, path.read_text(encoding="utf-8-sig"))
-    if not problems:
-        kept = domain.bibdata
+    encoding = app.config.bibtex_encoding
+    # Data kept from an earlier build (files unchanged) passed these checks when
+    # it was parsed: a build that finds a problem stops before keeping anything.
+    if not problems and is_bibdata_outdated(domain.bibdata, bibfiles, encoding):
         try:
-            domain.data["bibdata"] = process_bibdata(kept, bibfiles, app.config.bibtex_encoding)
+            bibdata = parse_bibfiles(bibfiles, encoding)
         except PybtexSyntaxError as error:
             path = Path(error.filename) if error.filename else bibfiles[0]
             problems.append(syntax_problem(path, path.read_text(encoding="utf-8-sig"), error))
+        except BibliographyDataError as error:
+            problems.append(data_problem(bibfiles, error))
         else:
-            # Data kept from an earlier build (files unchanged) passed these checks when
-            # it was parsed: a build that finds a problem stops before keeping anything.
-            if domain.bibdata is not kept:
-                problems += check_entries(bibfiles, domain.bibdata.data)
+            problems += check_entries(bibfiles, bibdata.data)
+            domain.data["bibdata"] = bibdata
     for path, line, text in problems:
         location = f"{path}:{line}" if line else str(path)
         logger.error(text, location=location, type="research_site", subtype="bibliography")

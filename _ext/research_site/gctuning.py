@@ -10,6 +10,13 @@ walked all of it again, many times over (about a fifth of the build's time).
   newest objects are collected after each batch (:func:`young_garbage_collected`).
   They were a third of the full collections. After them the HTML build only
   finishes, so what is alive then is frozen (:func:`freeze_rest_of_build`).
+- From ``config-inited`` to ``builder-inited`` the collector is paused: the
+  environment is loaded from disk and refs.bib parsed then, millions of new
+  objects and no garbage, and each full collection on the way walked them all
+  again (a no-change rebuild at 2,000 papers spent 0.35 s of its 2 s there).
+  What is alive then is frozen without a collection (below). A build stopped
+  by bad input in that span leaves the collector paused until the next build
+  of the process reaches ``builder-inited``.
 - What is alive once refs.bib is parsed (``builder-inited``: the bibliography,
   an environment loaded from disk) and again once the sources are read
   (``env-updated``) is frozen, after collecting the young objects: left out of
@@ -37,14 +44,37 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+#: Whether the collector was enabled when :func:`pause_collection` paused it.
+PAUSED: list[bool] = []
+
+
 def freeze_alive() -> None:
     """Collect the young objects, then leave everything alive now out of collections."""
     gc.collect(1)
     gc.freeze()
 
 
+def pause_collection(app: Sphinx, config: object) -> None:
+    """Pause the collector while the environment is loaded and refs.bib parsed."""
+    if not PAUSED:  # else a stopped build paused it, and kept the state it found
+        PAUSED.append(gc.isenabled())
+    gc.disable()
+
+
 def freeze_parsed_bibliography(app: Sphinx) -> None:
-    freeze_alive()
+    """Freeze what is alive; resume the collector if :func:`pause_collection` paused it.
+
+    Paused, every object made since ``config-inited`` is still young, and
+    collecting them would walk the whole loaded environment to find the few
+    thousand that parsing left behind (under a megabyte at 2,000 papers):
+    they are frozen with the rest instead.
+    """
+    if PAUSED:
+        gc.freeze()
+        if PAUSED.pop():
+            gc.enable()
+    else:
+        freeze_alive()
 
 
 def freeze_read_environment(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -88,6 +118,7 @@ def unfreeze_earlier_builds(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> None:
     """Connect the handlers, around everything else on their events."""
+    app.connect("config-inited", pause_collection, priority=1000)
     app.connect("builder-inited", unfreeze_earlier_builds, priority=0)
     # after sphinxcontrib-bibtex (500) and the style (600) on builder-inited
     app.connect("builder-inited", freeze_parsed_bibliography, priority=950)
