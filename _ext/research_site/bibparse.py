@@ -1,22 +1,21 @@
 """refs.bib read in one pass when it is written as plain entries.
 
-pybtex's BibTeX parser reads a file token by token: each token is a ``Token``
-object, each run of whitespace is counted for line numbers, each value is built
-from generated pieces (half of what it spends on a 2,000-entry file; the other
-half is parsing names). A bib file made only of entries -- ``@type{key, name =
-value, ...}`` with braced, quoted, numeric or month-name values, joined by
-``#`` or not, and any text between entries -- is read here with pybtex's own
-token patterns, in the order pybtex reads them, into the same ``(type, key,
-fields)`` it hands to ``Parser.process_entry``; a field whose value is one
-plain braced, quoted, numeric or macro part is matched whole by one pattern.
-Anything else (``@string``,
-``@preamble``, ``@comment``, parenthesised entries, an undefined macro, any
-syntax error) makes :class:`PlainEntriesParser` give the whole text to pybtex,
-whose errors and line numbers are then the ones reported.
+pybtex's BibTeX parser reads a file token by token: a ``Token`` object for each,
+each run of whitespace counted for line numbers, each value built from
+generated pieces (half of its time on a 2,000-entry file; parsing names is the
+other half). A file made only of entries -- ``@type{key, name = value, ...}``
+with braced, quoted, numeric or month-name values, joined by ``#`` or not, and
+any text between entries -- is read here with pybtex's own token patterns, in
+the order pybtex reads them, into the same ``(type, key, fields)`` it hands to
+``Parser.process_entry``. A field whose value is one plain part is matched
+whole by one pattern. Anything else (``@string``, ``@preamble``, ``@comment``,
+parenthesised entries, an undefined macro, any syntax error) makes
+:class:`PlainEntriesParser` give the whole text to pybtex, whose errors and
+line numbers are then the ones reported.
 
-``process_entry`` is pybtex's, except that each distinct name (``Zoe O'Neil``)
-is parsed into a ``Person`` once per parser and copied for each entry: authors
-recur across a bibliography, and parsing a name was the other half.
+``process_entry`` is pybtex's, except that each distinct name is parsed into a
+``Person`` once per parser and copied for each entry: authors recur across a
+bibliography.
 
 :func:`parse_bibfiles` is sphinxcontrib-bibtex's ``parse_bibdata`` with this
 parser: that function builds its ``Parser`` itself and has no hook for another.

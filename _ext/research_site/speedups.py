@@ -12,10 +12,7 @@
   keeps one formatter per set of options and, for one build, the HTML of each
   block highlighted without a warning.
   Sphinx has no hook for this, so the HTML builder's ``highlighter`` attribute is
-  replaced on ``builder-inited``; the highlighted HTML is the same. This is the
-  only place the site patches a library. No upstream issue was found in
-  sphinx-doc/sphinx when this was written; the report to file would ask
-  ``PygmentsBridge.get_formatter`` to reuse formatters for equal options.
+  replaced on ``builder-inited``; the highlighted HTML is the same.
 
 - Jinja compiles every page template (furo's and the site's) in each process:
   a fifth of a no-change rebuild. The HTML builders' template environment is
@@ -25,6 +22,18 @@
   Jinja keys each template by its name, file and source, and writes the cache
   files atomically (forked writers may write the same one). Off with
   ``research_site_caches = False``.
+
+- sphinxcontrib-bibtex, to filter a bibliography, collects for every entry the
+  pages citing it by scanning every citation (entries x citations, on every
+  build, changed or not). :class:`IndexedBibtexDomain` is its domain with
+  ``get_filtered_entries`` looking the pages up in an index made once per
+  bibliography; the entries yielded are the same (a test compares).
+
+The bridge and the domain are the two places the site patches a library. No
+upstream issue was found for either (sphinx-doc/sphinx,
+mcmtroffaes/sphinxcontrib-bibtex) when they were written; the reports to file
+would ask ``PygmentsBridge.get_formatter`` to reuse formatters for equal
+options, and ``get_filtered_entries`` to index the citations once.
 
 (Garbage collection is tuned in :mod:`.gctuning`.)
 """
@@ -44,10 +53,16 @@ import pybtex_docutils
 import sphinx.highlighting
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.highlighting import PygmentsBridge
+from sphinx.util import logging as sphinx_logging
+from sphinxcontrib.bibtex.domain import BibtexDomain, _FilterVisitor
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pybtex.database import Entry
     from pygments.formatter import Formatter
     from sphinx.application import Sphinx
+    from sphinxcontrib.bibtex.domain import BibliographyKey
 
 #: The pybtex plugins sphinxcontrib-bibtex looks up while building, by (group, name):
 #: the classes their packages' entry points name (finding those costs a scan too).
@@ -135,6 +150,41 @@ def reuse_formatters(app: Sphinx) -> None:
         builder.highlighter = ReusingPygmentsBridge.replacing(builder.highlighter)
 
 
+bibtex_logger = sphinx_logging.getLogger("sphinxcontrib.bibtex.domain")
+
+
+class IndexedBibtexDomain(BibtexDomain):
+    """sphinxcontrib-bibtex's domain, with the citing pages of each key indexed once."""
+
+    def get_filtered_entries(
+        self, bibliography_key: BibliographyKey
+    ) -> Iterator[tuple[str, Entry]]:
+        """sphinxcontrib-bibtex's, with the pages citing each entry from an index."""
+        bibliography = self.bibliographies[bibliography_key]
+        citing: dict[str, set[str]] = {}
+        for citation_ref in self.citation_refs:
+            for target in citation_ref.targets:
+                citing.setdefault(target.key, set()).add(citation_ref.docname)
+        for entry in self.get_entries(bibliography.bibfiles):
+            key = bibliography.keyprefix + entry.key
+            cited_docnames = citing.get(key, set())
+            visitor = _FilterVisitor(
+                entry=entry, docname=bibliography_key.docname, cited_docnames=cited_docnames
+            )
+            try:
+                success = visitor.visit(bibliography.filter_)
+            except ValueError as err:
+                bibtex_logger.warning(
+                    f"syntax error in :filter: expression; {err}",
+                    location=(bibliography_key.docname, bibliography.line),
+                    type="bibtex",
+                    subtype="filter_syntax_error",
+                )
+                success = bool(cited_docnames)  # sphinxcontrib-bibtex's fallback
+            if success or entry.key in bibliography.keys:
+                yield key, entry
+
+
 def bytecode_directory(environment: jinja2.Environment, doctreedir: Path) -> Path:
     """Where *environment*'s compiled templates are kept, named for its settings."""
     shape = repr(
@@ -161,7 +211,8 @@ def cache_compiled_templates(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    """Register the plugins and connect the bridge's and the templates' caches."""
+    """Register the plugins and the domain; connect the bridge's and the templates' caches."""
     register_pybtex_plugins()
+    app.add_domain(IndexedBibtexDomain, override=True)
     app.connect("builder-inited", reuse_formatters)
     app.connect("builder-inited", cache_compiled_templates)
