@@ -11,15 +11,16 @@ resolved in one pass),
 :mod:`.coauthors` (the co-authors data file), :mod:`.links`,
 :mod:`.cleanbib` and :mod:`.disclosure` (links and BibTeX of an entry),
 :mod:`.backlinks` ("Discussed in"), :mod:`.latex` (bibliographies kept in
-place in the PDF), :mod:`.bibcheck` and :mod:`.pagecheck` (clear errors),
+place in the PDF), :mod:`.bibcheck` and :mod:`.pagecheck` (clear errors), :mod:`.bibparse`
+(refs.bib read in one pass),
 :mod:`.freshness` (incremental builds equal clean ones), :mod:`.reproducible`
 (byte-identical EPUBs), :mod:`.hardening` (strict CSP, accessible markup), :mod:`.pagemeta`
 (page descriptions), :mod:`.paperpages` and :mod:`.paperbody` (a page per paper with its
 metadata), :mod:`.sitemap`,
 :mod:`.pageshell` (generated pages from one render, written when changed),
-:mod:`.speedups` (plugin and formatter look-ups done once), :mod:`.recordhighlight`
-(BibTeX records highlighted without Pygments' state machine), :mod:`.gctuning`
-(garbage collection for big builds),
+:mod:`.speedups` (look-ups, formatters, templates and citing pages done once),
+:mod:`.recordhighlight` (BibTeX records highlighted without Pygments' state machine),
+:mod:`.gctuning` (garbage collection for big builds),
 :mod:`.assets` (CSS, scripts and template overrides).
 """
 
