@@ -10,15 +10,19 @@ pybtex's, and well-formed files take the one-pass path.
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pybtex.database import BibliographyData
 from pybtex.database.input.bibtex import Parser
 
 from conftest import PROJECT
-from research_site.bibparse import PlainEntriesParser, plain_entries
+from research_site import forks
+from research_site.bibparse import PlainEntriesParser, parse_bibfiles, plain_entries
 
 
 def described(data: BibliographyData) -> list[Any]:
@@ -160,6 +164,21 @@ def test_site_bib_is_read_in_one_pass() -> None:
     text = (PROJECT / "refs.bib").read_text(encoding="utf-8")
     assert len(plain_entries(text, Parser().macros)) == 18
     assert outcome(PlainEntriesParser, text) == outcome(Parser, text)
+
+
+def test_a_forked_reader_sends_the_parsed_files_back_without_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sphinx's parallel readers pickle the environment back; the main process has the entries."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@misc{a, author = {Mingze Wang}, title = {T}, year = {2025}}\n")
+    parsed = parse_bibfiles([bib], "utf-8-sig")
+    kept = pickle.loads(pickle.dumps(parsed))
+    assert described(kept.data) == described(parsed.data) and list(kept.data.entries) == ["a"]
+    monkeypatch.setattr(forks, "FORKED", [True])
+    sent = pickle.loads(pickle.dumps(parsed))
+    assert sent.bibfiles == parsed.bibfiles and len(sent.data.entries) == 0
+    assert len(parsed.data.entries) == 1
 
 
 def test_each_entry_gets_its_own_name_objects() -> None:

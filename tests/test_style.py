@@ -8,6 +8,7 @@ import bibtexparser
 import pytest
 from pybtex.database import BibliographyData, parse_string
 
+from research_site import forks
 from research_site.annotations import AnnotationError, author_markers, parse_annotations
 from research_site.backend import entry_paragraph
 from research_site.cleanbib import STANDARD_FIELDS, bibtex_file, bibtex_record
@@ -163,6 +164,20 @@ def test_formatted_entries_are_reused_by_content_and_label(bib: BibliographyData
     restored = pickle.loads(pickle.dumps(cache))
     assert restored[("1", entry)].text == first.text
     assert bib.entries["old2020"].fields["title"] == "An {Old} Paper"
+
+
+def test_a_forked_reader_sends_the_cache_back_empty(
+    bib: BibliographyData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sphinx's parallel readers pickle the environment back; the main process has the cache."""
+    cache = FormattedEntries("signature")
+    style = ResearchStyle.configured("Mingze Wang", Numbering.from_bibdata(bib), cache)()
+    style.format_entry("1", bib.entries["old2020"])
+    assert len(pickle.loads(pickle.dumps(cache))) == 1
+    monkeypatch.setattr(forks, "FORKED", [True])
+    sent = pickle.loads(pickle.dumps(cache))
+    assert len(sent) == 0 and sent.signature == "signature"
+    assert len(cache) == 1
 
 
 def test_a_new_build_keeps_only_the_entries_it_used(bib: BibliographyData) -> None:

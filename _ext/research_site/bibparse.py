@@ -19,6 +19,9 @@ bibliography.
 
 :func:`parse_bibfiles` is sphinxcontrib-bibtex's ``parse_bibdata`` with this
 parser: that function builds its ``Parser`` itself and has no hook for another.
+Its :class:`SharedBibData` pickles without its entries in a forked process
+(:mod:`.forks`): sphinxcontrib-bibtex merges the readers' bibliographies and
+citations, not the parsed files.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.input.bibtex import DuplicateField, LowLevelParser, Parser
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
+
+from .forks import in_forked_process
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +64,16 @@ MAX_LEVEL = 100
 
 #: An entry as pybtex hands it on: type, key and ``(name, value parts)`` fields.
 PlainEntry = tuple[str, str, list[tuple[str, list[str]]]]
+
+
+class SharedBibData(BibData):
+    """sphinxcontrib-bibtex's parsed bib files; pickled without entries by a forked process."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type[SharedBibData], tuple[str, dict[Path, BibFile], object]]:
+        data = BibliographyData() if in_forked_process() else self.data
+        return (SharedBibData, (self.encoding, self.bibfiles, data))
 
 
 class NotPlain(Exception):
@@ -227,7 +242,7 @@ class PlainEntriesParser(Parser):
         return self.data
 
 
-def parse_bibfiles(bibfiles: list[Path], encoding: str) -> BibData:
+def parse_bibfiles(bibfiles: list[Path], encoding: str) -> SharedBibData:
     """sphinxcontrib-bibtex's ``parse_bibdata``, with :class:`PlainEntriesParser`.
 
     The files exist (:mod:`.bibcheck` checks first).
@@ -242,4 +257,4 @@ def parse_bibfiles(bibfiles: list[Path], encoding: str) -> BibData:
         new_keys = dict.fromkeys(key for key in keys if key not in old_keys)
         logger.info(f"parsed {len(new_keys)} entries")
         parsed[path] = BibFile(mtime=get_mtime(path), keys=new_keys)
-    return BibData(encoding=encoding, bibfiles=parsed, data=parser.data)
+    return SharedBibData(encoding=encoding, bibfiles=parsed, data=parser.data)

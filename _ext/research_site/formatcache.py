@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, cast
 from pybtex.database import Entry
 from pybtex.style import FormattedEntry
 
+from .forks import in_forked_process
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -80,7 +82,10 @@ class FormattedEntries:
         The environment pickles the bibliography data and this cache together, so
         the entries come back as the very objects the domain holds (unchanged:
         nothing modifies parsed entries), and their digests need no computing.
+        A forked reader sends it back empty: the main process has it (:mod:`.forks`).
         """
+        if in_forked_process():
+            return {**vars(self), "_kept": {}, "_used": {}, "_digests": []}
         return {**vars(self), "_digests": list(self._digests.values())}
 
     def __setstate__(self, state: dict[str, object]) -> None:
