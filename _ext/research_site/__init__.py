@@ -20,7 +20,8 @@ metadata), :mod:`.sitemap`,
 :mod:`.pageshell` (generated pages from one render, written when changed),
 :mod:`.speedups` (look-ups, formatters, templates and citing pages done once),
 :mod:`.recordhighlight` (BibTeX records highlighted without Pygments' state machine),
-:mod:`.gctuning` (garbage collection for big builds),
+:mod:`.gctuning` (garbage collection for big builds), :mod:`.forks`
+(what forked readers send back),
 :mod:`.assets` (CSS, scripts and template overrides).
 """
 
