@@ -234,7 +234,7 @@ def paper_pages(app: Sphinx, bodies: PaperBodies, jobs: Sequence[PageJob]) -> li
     pages = []
     for pagename, source, body in zip(names, sources, bodies(names, sources), strict=True):
         entry = source.entry
-        title = plain(entry_title(entry))
+        title = entry_title(entry)
         url = absolute_url(app, pagename)
         head = paper_head(app, entry, person_names(entry), title, url)
         pages.append(GeneratedPage(name=entry.key, title=title, metatags=head, body=body))
