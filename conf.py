@@ -40,7 +40,10 @@ extensions = [
     # Copy buttons on the BibTeX records (local JS, no CDN).
     "sphinx_copybutton",
     "sphinxext.opengraph",
+    "sphinx_sitemap",
     "research_site",
+    # Optional: the same site, built faster when little changed (research_site_speed).
+    "research_site.speed",
 ]
 
 root_doc = "index"
@@ -84,13 +87,17 @@ copybutton_selector = "details.pub-bibtex div.highlight pre"
 
 # -- sphinxext-opengraph -----------------------------------------------------------
 
-# (sitemap.xml is written by research_site: sphinx-sitemap's goes stale in
-# incremental builds.)
+# OpenGraph tags and the description meta tag of every page (paper pages carry
+# their own, from refs.bib).
 ogp_site_url = html_baseurl
-# No generated preview images (they need matplotlib and fonts); research_site
-# writes its own description meta tag.
+# No generated preview images (they need matplotlib and fonts).
 ogp_social_cards = {"enable": False}
-ogp_enable_meta_description = False
+
+# -- sphinx-sitemap ------------------------------------------------------------------
+
+# html_baseurl already ends in /<language>/<version>/ on Read the Docs.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html"]
 
 # -- research_site (the local extension) ------------------------------------------
 
@@ -100,11 +107,6 @@ research_site_owner_position = "Ph.D. candidate"
 research_site_owner_affiliation = "School of Mathematical Sciences, Peking University"
 research_site_owner_homepage = "https://wmz9.github.io/"
 research_site_coauthors = "data/coauthors.tsv"
-# For pages without prose of their own (search, index): what the site is.
-research_site_description = (
-    f"{owner}, {position}: research on machine learning theory, optimization, "
-    "Transformers and large language models, with publications."
-)
 # The clean BibTeX of all papers, written next to the list (path inside the HTML output).
 research_site_bibtex_download = "publications/mingze-wang.bib"
 

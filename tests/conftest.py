@@ -1,24 +1,44 @@
-"""Shared fixtures: the site built once per session, outside the repo."""
+"""Shared fixtures: the site built once per session, outside the repo, and what the
+project's own data says it must show (so no test assumes today's count of papers)."""
 
 from __future__ import annotations
 
 import io
 import os
+import runpy
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+import pybtex.database
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+from research_site.bib.library import Library
+from research_site.bib.names import OwnerName
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
 
 PROJECT = Path(__file__).resolve().parent.parent
 ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@cache
+def project_conf() -> dict[str, object]:
+    """The project's conf.py, as Sphinx reads it."""
+    return runpy.run_path(str(PROJECT / "conf.py"))
+
+
+@cache
+def project_library() -> Library:
+    """The project's refs.bib as the site reads it: papers, numbers, facts."""
+    data = pybtex.database.parse_file(str(PROJECT / "refs.bib"))
+    return Library(data, OwnerName(str(project_conf()["research_site_owner"])))
 
 
 def require_tool(*names: str) -> None:
@@ -57,6 +77,15 @@ class Build:
         article = self.soup(page).find("article", attrs={"role": "main"})
         assert article is not None, f"{page} has no main article"
         return article
+
+    def entries(self, page: str = "publications/index.html") -> dict[str, BeautifulSoup]:
+        """The papers listed on *page*, by anchor."""
+        return {item["id"]: item for item in self.article(page).select("li.pub-entry")}
+
+
+def label_of(entry: BeautifulSoup) -> int:
+    """The paper number an entry of a list shows (``[18]``)."""
+    return int(entry.select_one(".pub-label").get_text(strip=True).strip("[]"))
 
 
 def build_project(

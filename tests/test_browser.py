@@ -19,7 +19,7 @@ import pybtex.database
 import pytest
 
 from conftest import PROJECT, Build, require_path, require_tool
-from research_site.cleanbib import bibtex_record
+from research_site.bib.cleanbib import bibtex_record
 from sitebrowser import CHROMIUM, html_pages, launch, page_weight, serve
 
 NODE_MODULES = PROJECT / "tests" / "browser" / "node_modules"

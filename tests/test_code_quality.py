@@ -1,15 +1,35 @@
-"""The project's Python passes its linters: ruff (style, imports) and mypy (types)."""
+"""The project's Python passes its linters, and the extension keeps its shape.
+
+ruff (style, imports) and mypy (types); the extension's layers within their
+budgets (core at most 2,500 lines, the speed layer at most 500, no module over
+300), the core never importing the speed layer, and no private name of a
+library, no garbage-collector or fork hook, no re-registration of another
+package's plugins anywhere in it.
+"""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from conftest import PROJECT
 
 PYTHON_SOURCES = ["_ext", "tests", "tools/sitebrowser.py", "bench", "conf.py"]
+PACKAGE = PROJECT / "_ext" / "research_site"
+
+#: What the extension must not contain, and why.
+FORBIDDEN = {
+    r"\bgc\.": "no garbage-collector tricks",
+    r"register_at_fork": "no fork hooks",
+    r"import _|from \S+ import _|\._(?!_|replace\b)[a-z]\w*": "no private names of libraries",
+    r"register_plugin\(\s*\"pybtex\.(backends|style\.names|style\.sorting)": (
+        "no re-registration of pybtex's own plugins"
+    ),
+}
 
 
 @pytest.mark.parametrize(
@@ -26,3 +46,36 @@ def test_linter_passes(command: list[str]) -> None:
         [sys.executable, "-m", *command], cwd=PROJECT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_layers_keep_their_budgets() -> None:
+    modules = list(PACKAGE.rglob("*.py"))
+    speed = [m for m in modules if "speed" in m.relative_to(PACKAGE).parts]
+    core = [m for m in modules if m not in speed]
+    assert sum(map(lines, core)) <= 2500
+    assert sum(map(lines, speed)) <= 500
+    assert [m.name for m in modules if lines(m) > 300] == []
+    layers = {m.relative_to(PACKAGE).parts[0] for m in modules if m.parent != PACKAGE}
+    assert layers == {"bib", "styles", "listings", "pages", "latex", "checks", "speed"}
+
+
+def test_the_core_never_imports_the_speed_layer() -> None:
+    for module in PACKAGE.rglob("*.py"):
+        if "speed" not in module.relative_to(PACKAGE).parts:
+            assert "speed" not in re.findall(r"^(?:from|import) \S*", module.read_text(), re.M)
+            assert not re.search(r"^from \.+speed|^import .*speed", module.read_text(), re.M)
+
+
+@pytest.mark.parametrize("pattern", FORBIDDEN, ids=FORBIDDEN.values())
+def test_no_private_names_or_process_wide_tricks(pattern: str) -> None:
+    found = [
+        f"{module.relative_to(PROJECT)}:{n}: {line.strip()}"
+        for module in PACKAGE.rglob("*.py")
+        for n, line in enumerate(module.read_text().splitlines(), start=1)
+        if re.search(pattern, line.split("#")[0]) and not re.search(r"\bself\._|\bcls\._", line)
+    ]
+    assert found == []

@@ -65,6 +65,20 @@ INSERTED = """@inproceedings{wang2021inserted,
 
 @inproceedings{wang2022early,"""
 
+APPENDED = """
+@inproceedings{wang2026appended,
+  author        = {Mingze Wang and Lei Wu},
+  author+an     = {1=lead},
+  title         = {A Paper Appended at the End},
+  booktitle     = {2026 Conference on Examples},
+  shortvenue    = {CoE 2026},
+  year          = {2026},
+  month         = jan,
+  eprint        = {2601.00001},
+  archiveprefix = {arXiv},
+}
+"""
+
 EDITS = [
     ("change a title", edit_file("refs.bib", "Powering Gradients", "Powering the Gradients")),
     (
@@ -88,6 +102,18 @@ EDITS = [
             "{cite:p}`wang2024margin`.\n\n## Non",
             "{cite:p}`wang2024margin,wang2021inserted`.\n\n## Non",
         ),
+    ),
+    (
+        "rename a research page (navigation of every page)",
+        edit_file(
+            "research/optimization.md",
+            "# Non-convex and Convex Optimization",
+            "# Convex and Non-convex Optimization",
+        ),
+    ),
+    (
+        "append a paper as README says",
+        lambda root: (root / "refs.bib").open("a", encoding="utf-8").write(APPENDED),
     ),
     (
         "remove a citation",

@@ -92,13 +92,13 @@ def test_hostile_text_is_shown_literally_and_compiles(
     assert html.warnings == ""
     article = html.article("publications/index.html")
     for n, (text, names) in enumerate(entries, start=1):
-        citation = article.find(id=f"hostile{n}")
-        title_node = citation.select_one(".pub-title")
+        entry = article.find(id=f"hostile{n}")
+        title_node = entry.select_one(".pub-title")
         assert title_node.get_text() == shown(text)
-        # the only element is the link to the paper's page: none came out of the text
-        assert [element.name for element in title_node.find_all(True)] == ["a"]
+        # the only elements are the link to the paper's page and its text: none came out of it
+        assert [element.name for element in title_node.find_all(True)] == ["a", "span"]
         assert title_node.a["href"] == f"hostile{n}.html"
-        authors = citation.select_one(".pub-authors").get_text()
+        authors = entry.select_one(".pub-authors").get_text()
         assert authors == ", ".join(names) + "."
     assert not article.find_all(["script", "b", "i"])
 

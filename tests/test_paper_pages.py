@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from typing import Any
 
 import extruct
 import pybtex.database
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, Build
+from conftest import PROJECT, Build, project_library
 
 BIB = pybtex.database.parse_file(str(PROJECT / "refs.bib"))
 BASE = "https://mingze-wang.readthedocs.io/en/latest/"
+PAPERS = list(project_library().papers)
 
 
 def expected_authors(key: str) -> list[str]:
@@ -32,7 +34,7 @@ def page_html(site: Build, key: str) -> str:
     return (site.outdir / "publications" / f"{key}.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("key", list(BIB.entries.keys()))
+@pytest.mark.parametrize("key", PAPERS)
 def test_metadata_read_back_equals_refs_bib(site: Build, key: str) -> None:
     html = page_html(site, key)
     url = f"{BASE}publications/{key}.html"
@@ -77,11 +79,11 @@ def test_paper_pages_show_the_entry_and_link_back(site: Build) -> None:
 def test_every_list_entry_links_to_its_page_and_all_are_in_the_sitemap(site: Build) -> None:
     article = site.article("publications/index.html")
     linked = set()
-    for citation in article.select("div.citation"):
-        href = citation.select_one(".pub-title a")["href"]
+    for item in article.select("li.pub-entry"):
+        href = item.select_one(".pub-title a")["href"]
         assert (site.outdir / "publications" / href).is_file(), href
         linked.add(href)
-    assert linked == {f"{key}.html" for key in BIB.entries.keys()}
+    assert linked == {f"{key}.html" for key in PAPERS}
     tree = ET.parse(site.outdir / "sitemap.xml")
     locations = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     assert {f"{BASE}publications/{href}" for href in linked} <= locations
@@ -94,3 +96,37 @@ def test_home_page_describes_the_owner(site: Build) -> None:
     assert person["name"] == "Mingze Wang"
     assert "Peking University" in json.dumps(person["affiliation"])
     assert person["sameAs"] == ["https://wmz9.github.io/"]
+
+
+@pytest.mark.sphinx("html", testroot="paper-pages", freshenv=True)
+def test_a_small_site_gets_its_pages_metadata_and_a_whole_sitemap(app: Any) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    pages = app.outdir / "publications"
+    head = BeautifulSoup((pages / "lovelace1843notes.html").read_text(), "html.parser").head
+    meta = {tag["name"]: tag["content"] for tag in head.find_all("meta", attrs={"name": True})}
+    assert meta["citation_title"] == "Sketch of the Analytical Engine & Notes"
+    assert meta["citation_journal_title"] == "Scientific Memoirs"
+    assert meta["citation_publication_date"] == "1843/09"
+    assert meta["description"] == (
+        "Ada Lovelace, Luigi Menabrea. Scientific Memoirs, September 1843."
+    )
+    head = BeautifulSoup((pages / "lovelace1844loom.html").read_text(), "html.parser").head
+    meta = {tag["name"]: tag["content"] for tag in head.find_all("meta", attrs={"name": True})}
+    assert meta["citation_conference_title"] == "Proceedings of the Weaving Society"
+    assert "citation_arxiv_id" not in meta
+
+    def sitemap() -> set[str]:
+        tree = ET.parse(app.outdir / "sitemap.xml")
+        return {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+
+    expected = {
+        f"https://example.org/site/{page}.html"
+        for page in ("index", "notes", "list", "publications/lovelace1843notes")
+    } | {"https://example.org/site/publications/lovelace1844loom.html"}
+    assert sitemap() == expected
+    (app.srcdir / "notes.md").write_text(
+        (app.srcdir / "notes.md").read_text() + "\nMore.\n", encoding="utf-8"
+    )
+    app.build()  # writes one page: the sitemap still lists every page
+    assert sitemap() == expected

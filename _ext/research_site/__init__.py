@@ -1,130 +1,106 @@
-"""Sphinx extension of Mingze Wang's research site.
+"""Sphinx extension of a researcher's site: pages of prose that cite papers of one refs.bib.
 
-One module per concept: :mod:`.annotations` (author markers as data),
-:mod:`.numbering` (paper numbers from refs.bib's order), :mod:`.style` (the
-pybtex style), :mod:`.formatcache` (formatted entries kept between builds),
-:mod:`.backend` and :mod:`.entries` (rendering entries with named parts),
-:mod:`.entryhtml` (entries written straight to HTML for the HTML builder),
-:mod:`.referencing` (ascending multi-citations), :mod:`.listingrefs` (listing labels
-resolved in one pass),
-:mod:`.publications` (the list by year and the selected papers),
-:mod:`.coauthors` (the co-authors data file), :mod:`.links`,
-:mod:`.cleanbib` and :mod:`.disclosure` (links and BibTeX of an entry),
-:mod:`.backlinks` ("Discussed in"), :mod:`.latex` (bibliographies kept in
-place in the PDF), :mod:`.bibcheck` and :mod:`.pagecheck` (clear errors), :mod:`.bibparse`
-(refs.bib read in one pass),
-:mod:`.freshness` (incremental builds equal clean ones), :mod:`.reproducible`
-(byte-identical EPUBs), :mod:`.hardening` (strict CSP, accessible markup), :mod:`.pagemeta`
-(page descriptions), :mod:`.paperpages` and :mod:`.paperbody` (a page per paper with its
-metadata), :mod:`.sitemap`,
-:mod:`.pageshell` (generated pages from one render, written when changed),
-:mod:`.speedups` (look-ups, formatters, templates and citing pages done once),
-:mod:`.recordhighlight` (BibTeX records highlighted without Pygments' state machine),
-:mod:`.gctuning` (garbage collection for big builds), :mod:`.forks`
-(what forked readers send back),
-:mod:`.assets` (CSS, scripts and template overrides).
+Data flows one way: refs.bib -> pybtex (parsed once, by sphinxcontrib-bibtex)
+-> the facts of each entry (:mod:`.bib`) -> the site's pybtex styles
+(:mod:`.styles`) -> docutils nodes (:mod:`.listings`) -> Sphinx's writers
+(HTML, EPUB, LaTeX). The folders are the layers:
+
+- :mod:`.bib`: pure Python on pybtex's data (entry facts, numbering, links, clean BibTeX);
+- :mod:`.styles`: the pybtex formatting style and the referencing style;
+- :mod:`.listings`: the Sphinx side: directives, nodes, transforms, the domain;
+- :mod:`.pages`: what HTML builders write besides the documents (paper pages,
+  metadata, downloads, sitemap, assets, reproducible EPUB);
+- :mod:`.latex`: the PDF's bibliography kept in place;
+- :mod:`.checks`: clear errors for bad refs.bib and pages;
+- :mod:`.speed`: an optional layer, its own extension, that the core never imports.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 
-from . import (
-    assets,
-    backend,
-    backlinks,
-    bibcheck,
-    coauthors,
-    disclosure,
-    entries,
-    entryhtml,
-    formatcache,
-    freshness,
-    gctuning,
-    hardening,
-    latex,
-    listingrefs,
-    pagecheck,
-    pagemeta,
-    paperpages,
-    publications,
-    recordhighlight,
-    reproducible,
-    sitemap,
-    speedups,
-)
-from .numbering import Numbering
-from .referencing import REFERENCE_STYLE_NAME, AscendingLabelReferenceStyle
-from .style import STYLE_NAME, ResearchStyle
+from . import config
+from .checks import bibcheck, pagecheck
+from .latex import inplace
+from .listings import coauthors, entries, freshness, nodes, publications
+from .listings.domain import ResearchDomain, research_domain
+from .pages import assets, downloads, epub, metadata, paper_pages, sitemap
+from .styles.formatting import STYLE_NAME, ResearchStyle
+from .styles.referencing import REFERENCE_STYLE_NAME, AscendingLabelReferenceStyle
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-    from sphinxcontrib.bibtex.domain import BibtexDomain
 
-__version__ = "1.0.0"
+__version__ = "2.0.0"
 
 
-def configure_style(app: Sphinx) -> None:
-    """Bind the pybtex style to this site's owner and refs.bib numbering.
-
-    Runs after sphinxcontrib-bibtex has parsed the bib files on builder-inited.
-    """
-    domain = cast("BibtexDomain", app.env.get_domain("cite"))
-    numbering = Numbering.from_bibdata(domain.bibdata.data)
-    owner = app.config.research_site_owner
-    cache = (
-        formatcache.formatted_entries(app.env, owner) if app.config.research_site_caches else None
-    )
-    style = ResearchStyle.configured(owner, numbering, cache)
+def register_style(app: Sphinx) -> None:
+    """Register the pybtex style bound to this build's entries (after they are parsed)."""
+    style = ResearchStyle.bound(research_domain(app.env).library)
     pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register the style, the directives and the transforms."""
+    """Register the extension's settings, styles, directives, nodes, transforms and handlers."""
     app.setup_extension("sphinxcontrib.bibtex")
-    app.add_config_value("research_site_owner", "", "env", types=[str])
-    # False: the reference path: no formatted-entry cache, no page shell, no page record,
-    # listing labels resolved by sphinxcontrib-bibtex, entries translated from docutils
-    # nodes (the output is the same; the tests compare the two)
-    app.add_config_value("research_site_caches", True, "env", types=[bool])
-    pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, ResearchStyle, force=True)
+    config.add_settings(app)
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing",
         REFERENCE_STYLE_NAME,
         AscendingLabelReferenceStyle,
-        force=True,
     )
-    # after sphinxcontrib-bibtex's own builder-inited handler (priority 500)
-    app.connect("builder-inited", configure_style, priority=600)
-    assets.setup(app)
-    bibcheck.setup(app)
-    pagecheck.setup(app)
-    freshness.setup(app)
-    formatcache.setup(app)
-    speedups.setup(app)
-    recordhighlight.setup(app)
-    gctuning.setup(app)
-    hardening.setup(app)
-    pagemeta.setup(app)
-    paperpages.setup(app)
-    sitemap.setup(app)
-    backlinks.setup(app)
-    disclosure.setup(app)
-    entryhtml.setup(app)
-    coauthors.setup(app)
-    publications.setup(app)
-    backend.setup(app)
-    entries.setup(app)
-    listingrefs.setup(app)
-    latex.setup(app)
-    reproducible.setup(app)
+    app.add_domain(ResearchDomain)
+    app.add_directive("publication-list", publications.PublicationListDirective)
+    app.add_directive("selected-publications", publications.SelectedPublicationsDirective)
+    app.add_directive("coauthors", coauthors.CoauthorsDirective)
+    app.add_directive("coauthor-index", coauthors.CoauthorIndexDirective)
+    app.add_node(
+        nodes.disclosure,
+        html=(nodes.visit_disclosure_html, nodes.depart_disclosure_html),
+        latex=(nodes.skip_node, None),
+        text=(nodes.skip_node, None),
+        man=(nodes.skip_node, None),
+        texinfo=(nodes.skip_node, None),
+    )
+    app.add_node(nodes.pending_entry)
+    app.add_node(
+        inplace.inplace_bibliography,
+        latex=(inplace.visit_bibliography, inplace.depart_bibliography),
+    )
+    app.add_node(inplace.inplace_bibitem, latex=(inplace.visit_bibitem, inplace.depart_bibitem))
+    app.add_post_transform(entries.FillEntries)
+    app.add_post_transform(inplace.InPlaceBibliographyTransform)
+    app.add_latex_package(inplace.PACKAGE.stem)
+    app.add_event(paper_pages.PAGES_EVENT)
+    app.connect("config-inited", assets.add_folders)
+    app.connect("config-inited", inplace.add_package_file)
+    app.connect("config-inited", pagecheck.suppress_stock_key_warning)
+    # before sphinxcontrib-bibtex's builder-inited (500), which then finds refs.bib parsed
+    app.connect("builder-inited", bibcheck.load_bibliography, priority=400)
+    # after it: the style is bound to the entries it parsed
+    app.connect("builder-inited", register_style, priority=600)
+    app.connect("builder-inited", assets.add_stylesheet)
+    app.connect("builder-inited", coauthors.check_coauthors)
+    app.connect("doctree-read", pagecheck.check_fences_printed_as_text)
+    app.connect("doctree-read", pagecheck.check_cited_keys)
+    # before sphinxcontrib-bibtex's env-updated (500), which would crash on such a filter
+    app.connect("env-updated", pagecheck.check_filters, priority=400)
+    app.connect("env-updated", freshness.pages_to_rewrite)
+    app.connect("html-collect-pages", paper_pages.collect_paper_pages)
+    app.connect("html-page-context", assets.add_policy_function)
+    app.connect("html-page-context", assets.drop_unused_code_assets)
+    app.connect("html-page-context", metadata.add_person_json_ld)
+    # before sphinx-sitemap's build-finished (500), which writes the sitemap
+    app.connect("build-finished", sitemap.list_every_page, priority=400)
+    app.connect("build-finished", downloads.write_bibtex_download)
+    app.connect("build-finished", epub.normalise_epub)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,0 +1,1 @@
+"""Clear errors: :mod:`.bibcheck` for refs.bib, :mod:`.pagecheck` for the pages."""

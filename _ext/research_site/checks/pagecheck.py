@@ -1,0 +1,117 @@
+"""Mistakes in pages that would otherwise pass silently or crash the build.
+
+- a citation of a key that refs.bib does not have (one warning at the citation,
+  with the closest keys; sphinxcontrib-bibtex's own ``bibtex.key_not_found``
+  warning, which says less, is suppressed so the mistake is reported once);
+- a ``:filter:`` comparing a field with a number (``year >= 2023``), which makes
+  sphinxcontrib-bibtex crash with a TypeError: warned at the directive, and the
+  filter is replaced by one that selects nothing so the build can go on;
+- a directive fence printed as text (``:::{bibliography}`` without MyST's
+  ``colon_fence``, or an unclosed fence).
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+from typing import TYPE_CHECKING
+
+import docutils.nodes
+from sphinx.addnodes import pending_xref
+from sphinx.util import logging
+from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+
+from ..listings.domain import cite_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+FENCE_AS_TEXT = re.compile(r"^\s*(:{3,}|`{3,})\s*\{[\w:.-]+\}")
+
+
+def suppress_stock_key_warning(app: Sphinx, config: Config) -> None:
+    """Report unknown keys once, with this module's message."""
+    if "bibtex.key_not_found" not in config.suppress_warnings:
+        config.suppress_warnings = [*config.suppress_warnings, "bibtex.key_not_found"]
+
+
+def check_cited_keys(app: Sphinx, doctree: docutils.nodes.document) -> None:
+    """Warn at every citation of a key that no bib file has."""
+    known = {key.lower(): key for key in cite_domain(app.env).bibdata.data.entries.keys()}
+    for ref in doctree.findall(pending_xref):
+        if ref.get("refdomain") != "cite":
+            continue
+        for target in parse_citation_targets(ref["reftarget"]):
+            if target.key.lower() in known:
+                continue
+            close = difflib.get_close_matches(target.key.lower(), list(known), n=3)
+            hint = f" (did you mean {', '.join(repr(known[c]) for c in close)}?)" if close else ""
+            logger.warning(
+                f"unknown citation key '{target.key}'{hint}: add an entry with this key "
+                "to refs.bib or correct the key",
+                location=ref,
+                type="research_site",
+                subtype="unknown_key",
+            )
+
+
+def numeric_comparisons(tree: ast.AST) -> list[str]:
+    """Parts of a filter that compare or compute with a number."""
+    found = []
+    for node in ast.walk(tree):
+        operands: list[ast.expr] = []
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+        elif isinstance(node, ast.BinOp):
+            operands = [node.left, node.right]
+        if any(
+            isinstance(op, ast.Constant)
+            and isinstance(op.value, (int, float))
+            and not isinstance(op.value, bool)
+            for op in operands
+        ):
+            found.append(ast.unparse(node))
+    return found
+
+
+def check_filters(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn about filters that would crash, and neutralise them.
+
+    sphinxcontrib-bibtex (checked with 2.7.0) turns a filter's ValueError into a
+    warning, but ``year >= 2023`` compares text with a number and raises a
+    TypeError that ends the build in a traceback. (Upstream, ``_FilterVisitor``
+    could report any exception of a filter as it reports ValueError.)
+    """
+    domain = cite_domain(env)
+    for key, bibliography in list(domain.bibliographies.items()):
+        bad = numeric_comparisons(bibliography.filter_)
+        if not bad:
+            continue
+        logger.warning(
+            f"invalid :filter: ({bad[0]}): fields are text, so compare with a quoted "
+            f'value, e.g. year >= "2023"',
+            location=(key.docname, bibliography.line),
+            type="research_site",
+            subtype="filter",
+        )
+        domain.bibliographies[key] = bibliography._replace(filter_=ast.parse("False"))
+
+
+def check_fences_printed_as_text(app: Sphinx, doctree: docutils.nodes.document) -> None:
+    """Warn where a directive fence ended up as a paragraph of text."""
+    for para in doctree.findall(docutils.nodes.paragraph):
+        match = FENCE_AS_TEXT.match(para.astext())
+        if match:
+            logger.warning(
+                f"a directive is printed as text ('{match[0].strip()}'): for ':::' fences "
+                "enable MyST's colon_fence (myst_enable_extensions in conf.py), or use ``` "
+                "fences; check that the fence is closed",
+                location=para,
+                type="research_site",
+                subtype="fence_as_text",
+            )

@@ -1,0 +1,1 @@
+"""The PDF: each year's papers kept in place, styled by ``research-site.sty``."""

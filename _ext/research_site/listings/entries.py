@@ -1,0 +1,184 @@
+"""An entry as docutils nodes: the one render path of the list, the home page and paper pages.
+
+An entry is its formatted text (the site's pybtex style, rendered by
+:class:`EntryBackend` with its parts as classed inlines), its links line, its
+clean BibTeX on demand and the "Discussed in" line. :class:`FillEntries` puts
+them where the listing directives left a :class:`.nodes.pending_entry`, once
+sphinxcontrib-bibtex has formatted the citations; the links to paper pages and
+citing sections are cross-references the domain resolves for each builder
+(:mod:`.domain`); Sphinx's writers do the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import docutils.nodes
+import pybtex_docutils
+from pybtex.style import FormattedEntry
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from ..bib.cleanbib import bibtex_record
+from ..bib.facts import EntryFacts
+from ..styles.formatting import PART_PREFIX, TITLE
+from .domain import Place, cite_domain, paper_reference, research_domain, section_reference
+from .nodes import disclosure, pending_entry
+from .references import label_reference, list_citations
+
+if TYPE_CHECKING:
+    from pybtex.database import Entry
+    from sphinx.environment import BuildEnvironment
+
+#: Makes the link to a citing section (a cross-reference, or a link already resolved).
+SectionLink = Callable[[Place], docutils.nodes.Element]
+
+logger = logging.getLogger(__name__)
+
+#: The classes of an entry's parts beyond its text, and what stands between two links.
+LABEL_CLASS, LINKS_CLASS, DISCUSSED_CLASS, BIBTEX_CLASS = (
+    "pub-label",
+    "pub-links",
+    "pub-discussed",
+    "pub-bibtex",
+)
+LINK_SEPARATOR = " \u00b7\u00a0"
+
+
+class EntryBackend(pybtex_docutils.Backend):
+    """pybtex-docutils' backend, keeping the style's ``pub-*`` parts as classed inlines."""
+
+    def format_tag(
+        self, tag_name: str, text: list[docutils.nodes.Node]
+    ) -> list[docutils.nodes.Node]:
+        if tag_name.startswith(PART_PREFIX):
+            return [docutils.nodes.inline("", "", *text, classes=[tag_name])]
+        return super().format_tag(tag_name, text)
+
+
+def entry_paragraph(
+    formatted: FormattedEntry, link_title: bool = False
+) -> docutils.nodes.paragraph:
+    """The entry's text, its title linking to the paper's page when *link_title*."""
+    para = EntryBackend().paragraph(formatted)
+    title = next((n for n in para.findall(docutils.nodes.inline) if TITLE in n["classes"]), None)
+    if link_title and title is not None:
+        text = docutils.nodes.inline("", "", *title.children)
+        title.children = []
+        title += paper_reference(formatted.key, text)
+    return para
+
+
+def links_line(facts: EntryFacts) -> docutils.nodes.paragraph | None:
+    """``arXiv · PDF · OpenReview``, or None for an entry without links."""
+    if not facts.links:
+        return None
+    para = docutils.nodes.paragraph(classes=[LINKS_CLASS])
+    for n, link in enumerate(facts.links):
+        if n:
+            para += docutils.nodes.Text(LINK_SEPARATOR)
+        para += docutils.nodes.reference(link.text, link.text, refuri=link.url)
+    return para
+
+
+def bibtex_block(entry: Entry) -> disclosure:
+    """The clean BibTeX record, highlighted and copyable, shown on demand."""
+    record = bibtex_record(entry)
+    block = disclosure(summary="BibTeX", classes=[BIBTEX_CLASS])
+    block += docutils.nodes.literal_block(record, record, language="bibtex")
+    return block
+
+
+def discussed_in(
+    places: Iterable[Place], titles: dict[str, str], link: SectionLink = section_reference
+) -> docutils.nodes.paragraph | None:
+    """``Discussed in: Page (Section, Section); Page``, each title a link; None if uncited.
+
+    A page's title links to its top section when that section cites the entry
+    itself; otherwise it is plain text before the sections that do.
+    """
+    by_page: dict[str, list[Place]] = {}
+    for place in places:
+        by_page.setdefault(place.docname, []).append(place)
+    if not by_page:
+        return None
+    para = docutils.nodes.paragraph(classes=[DISCUSSED_CLASS])
+    para += docutils.nodes.Text("Discussed in: ")
+    for n, (docname, page_places) in enumerate(by_page.items()):
+        if n:
+            para += docutils.nodes.Text("; ")
+        top = next((place for place in page_places if place.top), None)
+        para += link(top) if top else docutils.nodes.Text(titles.get(docname, docname))
+        sections = [place for place in page_places if not place.top]
+        if sections:
+            para += docutils.nodes.Text(" (")
+            for m, place in enumerate(sections):
+                if m:
+                    para += docutils.nodes.Text(", ")
+                para += link(place)
+            para += docutils.nodes.Text(")")
+    return para
+
+
+def entry_extras(
+    entry: Entry,
+    facts: EntryFacts,
+    places: list[Place],
+    titles: dict[str, str],
+    link: SectionLink = section_reference,
+) -> list[docutils.nodes.Element]:
+    """What follows an entry's text: links line, BibTeX block, "Discussed in"."""
+    extras = [links_line(facts), bibtex_block(entry), discussed_in(places, titles, link)]
+    return [extra for extra in extras if extra is not None]
+
+
+def page_titles(env: BuildEnvironment) -> dict[str, str]:
+    """Each page's title as text (for pages whose own section cites nothing)."""
+    return {name: node.astext() for name, node in env.titles.items()}
+
+
+class FillEntries(SphinxPostTransform):
+    """Put each entry where a listing directive left a :class:`.nodes.pending_entry`.
+
+    Runs once sphinxcontrib-bibtex has formatted the citations (``env-updated``)
+    and before references are resolved (priority 10): the links it makes are
+    cross-references, and a labelled entry's label is a citation of the entry,
+    resolved by sphinxcontrib-bibtex.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        pending = list(self.document.findall(pending_entry))
+        if not pending:
+            return
+        library = research_domain(self.env).library
+        citations = list_citations(cite_domain(self.env))
+        places = research_domain(self.env).places_by_key()
+        titles = page_titles(self.env)
+        for node in pending:
+            key = node["key"]
+            if key not in citations:
+                logger.warning(
+                    "the papers of this list link to the publication list, which no page "
+                    "has: add a publication-list directive to a page",
+                    location=node,
+                    type="research_site",
+                    subtype="no_publication_list",
+                )
+                node.parent.remove(node)
+                continue
+            formatted = citations[key].formatted_entry
+            para = entry_paragraph(formatted, link_title=True)
+            if node.get("labelled"):
+                para.insert(0, docutils.nodes.Text(" "))
+                para.insert(0, label_reference([key], support_smartquotes=False))
+                node.replace_self(para)
+                continue
+            label = f"[{formatted.label}]"
+            para.insert(0, docutils.nodes.Text(" "))
+            para.insert(0, docutils.nodes.inline(label, label, classes=[LABEL_CLASS]))
+            facts, entry = library.facts(key), library.entry(key)
+            extras = entry_extras(entry, facts, places.get(key.lower(), []), titles)
+            node.replace_self([para, *extras])

@@ -1,0 +1,105 @@
+"""The publication list by year, and the home page's selected papers.
+
+``publication-list`` makes one section per year with papers, newest first, with
+the stable anchor ``#<year>``; each holds that year's papers, highest number
+first, each with its anchor ``#<key>``. ``selected-publications`` lists the
+papers whose ``selected`` field is true, each led by its label linking to the
+list. Nothing about a paper is typed in a page: years, entries, labels and
+order come from refs.bib; the entries are filled in by :class:`.entries.FillEntries`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+import docutils.nodes
+from sphinx.addnodes import only
+from sphinx.util.docutils import SphinxDirective
+
+from ..bib.annotations import legend_items
+from ..bib.library import Library
+from .domain import cite_domain, research_domain
+from .nodes import pending_entry
+from .references import register_list
+
+#: Classes of the lists (the site's stylesheet lays them out).
+LIST_CLASS, ENTRY_CLASS, SELECTED_CLASS, LEGEND_CLASS = (
+    "pub-list",
+    "pub-entry",
+    "pub-selected",
+    "pub-legend",
+)
+
+
+def legend(symbols: set[str] | None = None) -> docutils.nodes.paragraph:
+    """``* equal contribution, † project lead`` (the *symbols* used, or all)."""
+    para = docutils.nodes.paragraph(classes=[LEGEND_CLASS])
+    for n, (symbol, meaning) in enumerate(legend_items(symbols)):
+        if n:
+            para += docutils.nodes.Text(", ")
+        para += docutils.nodes.superscript(symbol, symbol)
+        para += docutils.nodes.Text(f"\u00a0{meaning}")
+    return para
+
+
+class ListingDirective(SphinxDirective):
+    """A directive that lists papers of refs.bib (which it notes as a dependency)."""
+
+    has_content = False
+
+    def library(self) -> Library:
+        for bibfile in cite_domain(self.env).bibdata.bibfiles:
+            self.env.note_dependency(str(bibfile))
+        return research_domain(self.env).library
+
+
+class PublicationListDirective(ListingDirective):
+    """All papers of refs.bib in year sections, newest year first."""
+
+    def run(self) -> list[docutils.nodes.Node]:
+        library = self.library()
+        result: list[docutils.nodes.Node] = [legend(), self.download_link()]
+        entries: dict[str, docutils.nodes.Element] = {}
+        for year in library.years():
+            section = docutils.nodes.section(ids=[str(year)], names=[str(year)])
+            self.state.document.note_implicit_target(section, section)
+            section += docutils.nodes.title(str(year), str(year))
+            papers = docutils.nodes.bullet_list(classes=[LIST_CLASS], docname=self.env.docname)
+            for key in library.newest_first():
+                if library.facts(key).date.year == year:
+                    item = docutils.nodes.list_item(ids=[key], classes=[ENTRY_CLASS])
+                    self.state.document.note_explicit_target(item, item)
+                    item += pending_entry(key=key)
+                    papers += item
+                    entries[key] = item
+            section += papers
+            result.append(section)
+        domain = cite_domain(self.env)
+        bibfiles = list(domain.bibdata.bibfiles)
+        style = self.config.bibtex_default_style
+        register_list(domain, self.env.docname, self.lineno, style, bibfiles, entries)
+        return result
+
+    def download_link(self) -> only:
+        """A link to the clean ``.bib`` download (HTML only: EPUB and PDF have no such file)."""
+        target = self.config.research_site_bibtex_download
+        uri = posixpath.relpath(target, posixpath.dirname(self.env.docname) or ".")
+        para = docutils.nodes.paragraph(classes=["pub-download"])
+        para += docutils.nodes.Text("All entries as BibTeX: ")
+        name = posixpath.basename(target)
+        para += docutils.nodes.reference(name, name, refuri=uri)
+        node = only(expr="html and not epub")
+        node += para
+        return node
+
+
+class SelectedPublicationsDirective(ListingDirective):
+    """The papers marked ``selected = {true}``, newest first, in the list's style."""
+
+    def run(self) -> list[docutils.nodes.Node]:
+        library = self.library()
+        items = docutils.nodes.bullet_list(classes=[SELECTED_CLASS])
+        for key in library.newest_first():
+            if library.facts(key).selected:
+                items += docutils.nodes.list_item("", pending_entry(key=key, labelled=True))
+        return [legend(), items]

@@ -1,0 +1,109 @@
+"""The extension's stylesheet, scripts and template overrides, for HTML builders.
+
+The templates (``templates/``, checked against furo 2025.12.19) put a strict
+Content-Security-Policy first in every page's ``<head>``: no ``'unsafe-inline'``,
+only the hashes of the inline code furo writes. Furo's one inline script (the
+saved colour theme) is served as a file instead; its inline ``<style>`` (CSS
+variables) and its icons' ``style`` attributes are allowed by their hashes,
+worked out by :func:`content_security_policy` from what the templates render.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import docutils.nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+PACKAGE = Path(__file__).resolve().parent.parent
+STATIC_DIR, TEMPLATES_DIR = PACKAGE / "static", PACKAGE / "templates"
+STYLESHEET = "research_site.css"
+
+#: Files only pages with code blocks need (highlighting, copy buttons).
+CODE_ASSETS = frozenset({"pygments.css", "copybutton.css", "copybutton.js", "clipboard.min.js"})
+
+#: Context key by which a page without a doctree (a paper page) says it shows code.
+HAS_CODE = "research_site_has_code"
+
+#: The policy; {style_hashes} allows furo's inline styles and style attributes.
+POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' {style_hashes}; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
+STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
+STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
+
+
+def add_folders(app: Sphinx, config: Config) -> None:
+    """Add the static and template folders (on every run, so the config stays equal)."""
+    if str(STATIC_DIR) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC_DIR))
+    if str(TEMPLATES_DIR) not in config.templates_path:
+        config.templates_path.append(str(TEMPLATES_DIR))
+
+
+def sha256_source(text: str) -> str:
+    """A CSP hash source (``'sha256-...'``) for inline code *text*."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+@lru_cache(maxsize=8)  # the same two inputs on every page of a build
+def content_security_policy(styles_html: str, markup_html: str) -> str:
+    """The policy allowing the ``<style>`` blocks of *styles_html* and the style
+    attributes of *markup_html* (with ``'unsafe-hashes'``: those values only)."""
+    blocks = STYLE_BLOCK.findall(styles_html)
+    attributes = sorted(set(STYLE_ATTRIBUTE.findall(markup_html)))
+    sources = [sha256_source(block) for block in blocks]
+    if attributes:
+        sources += ["'unsafe-hashes'", *(sha256_source(value) for value in attributes)]
+    return POLICY.format(style_hashes=" ".join(sources))
+
+
+def add_stylesheet(app: Sphinx) -> None:
+    """Link the stylesheet from the pages of HTML builders (EPUB included)."""
+    if app.builder.format == "html":
+        app.add_css_file(STYLESHEET)
+
+
+def add_policy_function(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: docutils.nodes.document | None,
+) -> None:
+    """Give the templates :func:`content_security_policy` (``templates/base.html`` calls it)."""
+    context["research_site_csp"] = content_security_policy
+
+
+def shows_code(doctree: docutils.nodes.document) -> bool:
+    return next(iter(doctree.findall(docutils.nodes.literal_block)), None) is not None
+
+
+def drop_unused_code_assets(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: docutils.nodes.document | None,
+) -> None:
+    """Leave the code blocks' assets out of pages without code: lighter pages."""
+    if context.get(HAS_CODE) or (doctree is not None and shows_code(doctree)):
+        return
+    for name in ("css_files", "script_files"):
+        if name in context:
+            context[name] = [
+                asset
+                for asset in context[name]
+                if Path(str(getattr(asset, "filename", asset))).name not in CODE_ASSETS
+            ]

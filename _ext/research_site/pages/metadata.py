@@ -1,0 +1,106 @@
+"""What Google Scholar, Zotero, search engines and link previews read in a page's ``<head>``.
+
+A paper page carries Highwire ``citation_*`` tags, schema.org ``ScholarlyArticle``
+JSON-LD, OpenGraph and a description, all from the entry's facts
+(:mod:`..bib.facts`). The home page carries schema.org ``Person`` JSON-LD for
+the owner. (Other pages get OpenGraph and their description from
+sphinxext-opengraph.)
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import TYPE_CHECKING, Any
+
+import docutils.nodes
+
+from ..bib.facts import EntryFacts
+from ..config import writes_paper_pages
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def meta(name: str, content: str, attribute: str = "name") -> str:
+    return f'<meta {attribute}="{name}" content="{html.escape(content)}" />'
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """A JSON-LD block on one line; ``</`` is escaped so the data cannot end the script."""
+    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/ld+json">\n{text}\n</script>'
+
+
+def paper_description(facts: EntryFacts) -> str:
+    """``Authors. Venue line.`` for previews and search results."""
+    names = [author.plain for author in facts.authors]
+    authors = ", ".join(names[:3]) + (" et al" if len(names) > 3 else "")
+    return f"{authors}. {' '.join(str(facts.venue_line()).split())}."
+
+
+def scholarly_article(facts: EntryFacts, url: str) -> dict[str, Any]:
+    """schema.org ``ScholarlyArticle`` of a paper page."""
+    article: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "name": facts.title_plain,
+        "headline": facts.title_plain,
+        "author": [{"@type": "Person", "name": author.plain} for author in facts.authors],
+        "datePublished": facts.date.iso("-"),
+        "url": url,
+    }
+    if facts.venue_plain:
+        article["isPartOf"] = {"@type": "PublicationEvent", "name": facts.venue_plain}
+        article["publisher"] = {"@type": "Organization", "name": facts.venue_plain}
+    if facts.arxiv_id:
+        article["sameAs"] = [f"https://arxiv.org/abs/{facts.arxiv_id}"]
+    return article
+
+
+def paper_head(facts: EntryFacts, url: str, site_name: str) -> str:
+    """The metadata of one paper page's ``<head>``, as HTML."""
+    title, description = facts.title_plain, paper_description(facts)
+    tags = [meta("description", description), meta("citation_title", title)]
+    tags += [meta("citation_author", author.plain) for author in facts.authors]
+    tags.append(meta("citation_publication_date", facts.date.iso("/")))
+    if facts.venue.kind == "journal":
+        tags.append(meta("citation_journal_title", facts.venue_plain))
+    elif facts.venue.kind == "conference":
+        tags.append(meta("citation_conference_title", facts.venue_plain))
+    if facts.arxiv_id:
+        tags.append(meta("citation_arxiv_id", facts.arxiv_id))
+        tags.append(meta("citation_pdf_url", f"https://arxiv.org/pdf/{facts.arxiv_id}"))
+    tags.append(meta("citation_abstract_html_url", url))
+    tags += [
+        meta("og:title", title, "property"),
+        meta("og:type", "article", "property"),
+        meta("og:url", url, "property"),
+        meta("og:description", description, "property"),
+        meta("og:site_name", site_name, "property"),
+    ]
+    tags.append(json_ld(scholarly_article(facts, url)))
+    return "\n    ".join(tags)
+
+
+def add_person_json_ld(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: docutils.nodes.document | None,
+) -> None:
+    """schema.org ``Person`` of the owner, on the home page."""
+    if pagename != app.config.root_doc or not writes_paper_pages(app):
+        return
+    config = app.config
+    person: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": config.research_site_owner,
+        "jobTitle": config.research_site_owner_position,
+        "affiliation": {"@type": "Organization", "name": config.research_site_owner_affiliation},
+    }
+    if config.research_site_owner_homepage:
+        person["sameAs"] = [config.research_site_owner_homepage]
+    context["metatags"] = context.get("metatags", "") + "\n    " + json_ld(person)

@@ -1,0 +1,12 @@
+// The reader's saved colour theme, applied before the page is painted (no flash).
+// Furo ships this as an inline script; a file keeps the Content-Security-Policy strict.
+document.body.dataset.theme = localStorage.getItem("theme") || "auto";
+
+// Furo (checked with 2025.12.19) writes its two sidebars as <aside> landmarks without
+// names; name them, so that assistive technology tells them apart (axe: landmark-unique).
+document.addEventListener("DOMContentLoaded", () => {
+  const names = { "aside.sidebar-drawer": "Site navigation", "aside.toc-drawer": "On this page" };
+  for (const [selector, name] of Object.entries(names)) {
+    document.querySelector(selector)?.setAttribute("aria-label", name);
+  }
+});

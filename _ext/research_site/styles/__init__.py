@@ -1,0 +1,2 @@
+"""pybtex styles: how an entry reads (:mod:`.formatting`), how a citation reads
+(:mod:`.referencing`)."""
