@@ -138,7 +138,7 @@ def test_coauthor_page_counts(site: Build) -> None:
     rows = []
     for item in page.select("ul.coauthor-index > li"):
         name = item.find(["a", "strong"]).get_text()
-        labels = sorted(int(a.get_text()) for a in item.select("span.bibtex-citation a"))
+        labels = sorted(int(a.get_text()) for a in item.select("span.pub-numbers a"))
         rows.append((tuple(name.casefold().split()), labels))
     assert {name: len(labels) for name, labels in rows} == dict(counts)
     assert {name: labels for name, labels in rows} == {k: sorted(v) for k, v in numbers.items()}
@@ -149,7 +149,7 @@ def test_home_page_selected_papers_come_from_the_selected_field(site: Build) -> 
     library = project_library()
     selected = [key for key in library.newest_first() if library.facts(key).selected]
     items = site.article("index.html").select("ul.pub-selected > li")
-    keys = [li.select_one("span.bibtex-citation a")["href"].partition("#")[2] for li in items]
+    keys = [li.select_one("span.pub-numbers a")["href"].partition("#")[2] for li in items]
     assert keys == selected
     for li, key in zip(items, keys, strict=True):
         title = " ".join(li.select_one(".pub-title").get_text().split())

@@ -101,9 +101,9 @@ def test_legend_and_selected_papers(built: SphinxTestApp) -> None:
     legend = home.select_one("p.pub-legend").get_text(" ", strip=True)
     assert " ".join(legend.split()) == "* equal contribution, \u2020 project lead"
     items = home.select("ul.pub-selected > li")
-    labels = [li.select_one("span.bibtex-citation").get_text() for li in items]
+    labels = [li.select_one("span.pub-numbers").get_text() for li in items]
     assert labels == ["[3]", "[2]"]
-    assert items[0].select_one("span.bibtex-citation a")["href"] == "list.html#lovelace2025poetry"
+    assert items[0].select_one("span.pub-numbers a")["href"] == "list.html#lovelace2025poetry"
     assert items[1].select_one(".pub-title a")["href"] == "publications/lovelace2024bernoulli.html"
 
 

@@ -89,7 +89,7 @@ def test_every_citation_links_to_its_entry_with_the_same_label(site: Build) -> N
     ]
     count = 0
     for page in pages:
-        for link in site.article(page).select("span.bibtex-citation a"):
+        for link in site.article(page).select("span.bibtex-citation a, span.pub-numbers a"):
             path, _, anchor = link["href"].partition("#")
             target = (site.outdir / Path(page).parent / path).resolve()
             assert target == (site.outdir / PUBLICATIONS).resolve()

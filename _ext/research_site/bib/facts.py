@@ -10,8 +10,9 @@ problem found and what to do; the checks report them with refs.bib's line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
-from pybtex.database import Entry
+from pybtex.database import Entry, Person
 from pybtex.richtext import Text
 
 from .annotations import ANNOTATION_FIELD, AnnotationError, markers
@@ -42,44 +43,68 @@ class EntryError(ValueError):
         self.problems = problems
 
 
-@dataclass(frozen=True)
+def rich(value: str | None) -> Text | None:
+    """A field's rich text, None for a missing field."""
+    return field_text(value) if value is not None else None
+
+
+# LaTeX is decoded on first use (cached_property): checking an entry needs none of it.
+
+
+@dataclass(frozen=True, eq=False)
 class Author:
     """One author as shown: the full name, its markers, whether it is the owner."""
 
-    name: Text
+    person: Person
     markers: str
     is_owner: bool
+
+    @cached_property
+    def name(self) -> Text:
+        return full_name(self.person)
 
     @property
     def plain(self) -> str:
         return plain(self.name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Venue:
     """Where an entry appeared, and its state when it has not yet."""
 
-    name: Text | None  # booktitle, journal or howpublished, as written
+    source: str | None  # booktitle, journal or howpublished, as written in refs.bib
     short: str | None  # the site's ``shortvenue``
     kind: str  # "conference", "journal" or "other": which Highwire tag names it
     status: str | None  # e.g. "Under review"
 
+    @cached_property
+    def name(self) -> Text | None:
+        return rich(self.source)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, eq=False)
 class EntryFacts:
     """What the site shows about one entry."""
 
     key: str
     type: str
-    title: Text
+    title_source: str
     authors: tuple[Author, ...]
     venue: Venue
     date: PublicationDate
     pages: str | None  # "1–22"
-    award: Text | None
+    award_source: str | None
     links: tuple[Link, ...]
     arxiv_id: str | None
     selected: bool
+
+    @cached_property
+    def title(self) -> Text:
+        return field_text(self.title_source)
+
+    @cached_property
+    def award(self) -> Text | None:
+        return rich(self.award_source)
 
     @property
     def title_plain(self) -> str:
@@ -116,7 +141,7 @@ def entry_venue(entry: Entry) -> Venue:
     )
     pubstate = fields.get("pubstate", "").strip().lower()
     status = PUBSTATE_TEXT.get(pubstate, pubstate.capitalize()) if pubstate else None
-    return Venue(field_text(name) if name else None, fields.get("shortvenue"), kind, status)
+    return Venue(name, fields.get("shortvenue"), kind, status)
 
 
 def entry_authors(entry: Entry, owner: OwnerName) -> tuple[Author, ...]:
@@ -124,7 +149,7 @@ def entry_authors(entry: Entry, owner: OwnerName) -> tuple[Author, ...]:
     people = entry.persons.get("author", [])
     symbols = markers(entry.fields.get(ANNOTATION_FIELD, ""), len(people))
     return tuple(
-        Author(full_name(person), marker, owner.matches(person))
+        Author(person, marker, owner.matches(person))
         for person, marker in zip(people, symbols, strict=True)
     )
 
@@ -150,12 +175,12 @@ def entry_facts(entry: Entry, owner: OwnerName) -> EntryFacts:
     return EntryFacts(
         key=entry.key,
         type=entry.type.lower(),
-        title=field_text(fields["title"]),
+        title_source=fields["title"],
         authors=authors,
         venue=entry_venue(entry),
         date=date,
         pages=f"1\u2013{fields['pagetotal']}" if "pagetotal" in fields else None,
-        award=field_text(fields["award"]) if "award" in fields else None,
+        award_source=fields.get("award"),
         links=entry_links(fields),
         arxiv_id=arxiv_id(fields),
         selected=fields.get(SELECTED_FIELD, "").strip().lower() == "true",

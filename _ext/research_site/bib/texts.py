@@ -27,6 +27,10 @@ _LITERAL_ESCAPE = re.compile("|".join(map(re.escape, LITERAL_ESCAPES)))
 #: Distinct strings decoded are kept: names and venues recur across entries.
 DECODED_STRINGS = 1 << 14
 
+#: Text pybtex's decoder gives back as it is: plain words and punctuation, single
+#: spaces, no ligature (``--``, ``''``) and nothing special to LaTeX.
+PLAIN = re.compile(r"(?!.*(?:--|''|,,))[\w,.:;()?!/+=\-' -￿]+(?: [\w,.:;()?!/+=\-' -￿]+)*")
+
 
 def _decode(piece: str) -> list[BaseText]:
     """One piece decoded by pybtex, keeping the white space at its ends."""
@@ -45,6 +49,8 @@ def field_text(value: str) -> Text:
     decoded whole, as pybtex alone would; where even that fails, it is shown
     as written. Rich texts are never modified in place, so they are shared.
     """
+    if PLAIN.fullmatch(value):
+        return Text(value)
     pieces = _LITERAL_ESCAPE.split(value)
     escapes = _LITERAL_ESCAPE.findall(value)
     parts: list[BaseText] = []

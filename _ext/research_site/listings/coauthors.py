@@ -22,7 +22,7 @@ from ..bib.library import Library
 from ..bib.names import full_name, name_key
 from ..bib.texts import plain
 from .publications import ListingDirective
-from .references import label_reference
+from .references import numbers_reference
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -168,6 +168,6 @@ class CoauthorIndexDirective(FeaturedDirective, ListingDirective):
                 para += docutils.nodes.strong(coauthor.name, coauthor.name)
             count = len(coauthor.keys)
             para += docutils.nodes.Text(f" \u2014 {count} paper{'s' if count > 1 else ''} ")
-            para += label_reference(coauthor.keys)
+            para += numbers_reference(coauthor.keys)
             items += docutils.nodes.list_item("", para)
         return [items]

@@ -25,6 +25,7 @@ from sphinxcontrib.bibtex.domain import get_docnames
 from ..bib.library import Library
 from ..bib.names import OwnerName
 from ..config import PAPER_PAGE_BUILDERS, paper_pagename
+from .references import NUMBERS, list_docname
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -50,8 +51,11 @@ def research_domain(env: BuildEnvironment) -> ResearchDomain:
     return cast("ResearchDomain", env.get_domain(ResearchDomain.name))
 
 
-#: The kinds of cross-reference the domain resolves.
+#: The kinds of cross-reference the domain resolves (and ``NUMBERS``, of :mod:`.references`).
 PAPER, SECTION = "paper", "section"
+
+#: The class of the paper numbers a listing shows.
+NUMBERS_CLASS = "pub-numbers"
 
 
 def paper_reference(key: str, content: docutils.nodes.Element) -> pending_xref:
@@ -156,7 +160,27 @@ class ResearchDomain(Domain):
         if typ == SECTION:
             docname, _, section_id = target.partition("#")
             return make_refnode(builder, fromdocname, docname, section_id, contnode)
+        if typ == NUMBERS:
+            return self.numbers(builder, fromdocname, target.split(","))
         return None
+
+    def numbers(
+        self, builder: Builder, fromdocname: str, keys: list[str]
+    ) -> docutils.nodes.Element | None:
+        """``[3, 7]``: the papers' numbers, ascending, each linking to its entry in the list."""
+        listed_in = list_docname(cite_domain(self.env))
+        if listed_in is None:
+            return None
+        numbers = sorted((self.library.number(key) or 0, key) for key in keys)
+        result = docutils.nodes.inline(classes=[NUMBERS_CLASS])
+        result += docutils.nodes.Text("[")
+        for n, (number, key) in enumerate(numbers):
+            if n:
+                result += docutils.nodes.Text(", ")
+            label = docutils.nodes.Text(str(number))
+            result += make_refnode(builder, fromdocname, listed_in, key, label)
+        result += docutils.nodes.Text("]")
+        return result
 
     def resolve_any_xref(
         self,

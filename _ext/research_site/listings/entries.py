@@ -25,7 +25,7 @@ from ..bib.facts import EntryFacts
 from ..styles.formatting import PART_PREFIX, TITLE
 from .domain import Place, cite_domain, paper_reference, research_domain, section_reference
 from .nodes import disclosure, pending_entry
-from .references import label_reference, list_citations
+from .references import list_citations, numbers_reference
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -83,9 +83,12 @@ def links_line(facts: EntryFacts) -> docutils.nodes.paragraph | None:
 
 
 def bibtex_block(entry: Entry) -> disclosure:
-    """The clean BibTeX record, highlighted and copyable, shown on demand."""
+    """The clean BibTeX record, highlighted and copyable, shown on demand.
+
+    Left out of the search index (Sphinx's ``no-search`` class): the entry's text is in it.
+    """
     record = bibtex_record(entry)
-    block = disclosure(summary="BibTeX", classes=[BIBTEX_CLASS])
+    block = disclosure(summary="BibTeX", classes=[BIBTEX_CLASS, "no-search"])
     block += docutils.nodes.literal_block(record, record, language="bibtex")
     return block
 
@@ -173,7 +176,7 @@ class FillEntries(SphinxPostTransform):
             para = entry_paragraph(formatted, link_title=True)
             if node.get("labelled"):
                 para.insert(0, docutils.nodes.Text(" "))
-                para.insert(0, label_reference([key], support_smartquotes=False))
+                para.insert(0, numbers_reference([key]))
                 node.replace_self(para)
                 continue
             label = f"[{formatted.label}]"

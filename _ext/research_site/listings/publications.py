@@ -71,7 +71,7 @@ class PublicationListDirective(ListingDirective):
                     self.state.document.note_explicit_target(item, item)
                     item += pending_entry(key=key)
                     papers += item
-                    entries[key] = item
+                    entries[key] = docutils.nodes.target(ids=[key])  # (kept with the env)
             section += papers
             result.append(section)
         domain = cite_domain(self.env)

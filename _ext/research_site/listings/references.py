@@ -1,10 +1,11 @@
-"""The site's entries in sphinxcontrib-bibtex: one bibliography, and references to it.
+"""The site's papers in sphinxcontrib-bibtex: one bibliography, and the numbers linking to it.
 
 The publication list registers one bibliography of the owner's papers with
 sphinxcontrib-bibtex's domain, as its ``bibliography`` directive does, with
 the entries' own anchors. sphinxcontrib-bibtex then formats each paper once
-(``env-updated``) and resolves every citation of it: in the prose, and the
-labels the site's listings show (:func:`label_reference`).
+(``env-updated``) and resolves every citation of it in the prose. The site's
+listings (the selected papers, the co-author index) show papers by number,
+each linking to its entry in the list (:func:`numbers_reference`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import docutils.nodes
 from sphinx.addnodes import pending_xref
@@ -65,17 +66,16 @@ def list_docname(domain: BibtexDomain) -> str | None:
     )
 
 
-def label_reference(keys: Iterable[str], **attributes: Any) -> pending_xref:
-    """The labels of *keys* (``[3, 7]``), each linking to its entry, as a citation shows them.
+#: The cross-reference type of paper numbers (resolved by the site's domain).
+NUMBERS = "numbers"
 
-    A reference of the ``cite`` domain, resolved by sphinxcontrib-bibtex with
-    the site's referencing style. It is not a citation in the prose: it is not
-    in sphinxcontrib-bibtex's ``citation_refs``, so no "Discussed in" line and
-    no ``cited`` filter counts it.
+
+def numbers_reference(keys: Iterable[str]) -> pending_xref:
+    """The numbers of the papers *keys* (``[3, 7]``), each linking to its entry in the list.
+
+    Not a citation: no "Discussed in" line counts it, and it has no tooltip.
     """
     target = ",".join(keys)
-    ref = pending_xref(
-        target, refdomain="cite", reftype="p", reftarget=target, refwarn=True, **attributes
-    )
+    ref = pending_xref(target, refdomain="research", reftype=NUMBERS, reftarget=target)
     ref += docutils.nodes.inline(target, target)
     return ref

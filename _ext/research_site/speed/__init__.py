@@ -9,8 +9,8 @@ byte for byte the same (a test builds the site both ways):
   by its content, its label and the code of the style (registered as the
   site's pybtex style on ``builder-inited``). sphinxcontrib-bibtex formats
   every entry of every bibliography on every build, twice with tooltips.
-- :mod:`.navigation`: the paper pages share one navigation tree (Sphinx
-  renders the whole toctree for every page).
+- :mod:`.sharedcontext`: the paper pages share what depends only on their folder
+  (Sphinx renders the whole toctree, and each asset's checksum, for every page).
 - :mod:`.pagerecord`: a paper page whose inputs did not change since the page
   was written is kept (the core's ``research-site-paper-pages`` event), unless
   the site around it changed; under ``-j`` the others are written in parallel.
@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..pages.paper_pages import PAGES_EVENT
-from . import formatcache, navigation, pagerecord
+from . import formatcache, pagerecord, sharedcontext
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,7 +41,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", entries.register_style, priority=700)
     # after sphinxcontrib-bibtex formatted the bibliographies (500)
     app.connect("env-updated", entries.store, priority=900)
-    shared = navigation.SharedNavigation()
+    shared = sharedcontext.SharedContext()
     app.connect("builder-inited", shared.forget)
     # before furo's handler (500), which renders the navigation
     app.connect("html-page-context", shared.share, priority=400)
@@ -49,4 +49,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", record.note_document)
     app.connect(PAGES_EVENT, record.take_care)
     app.connect("build-finished", record.save)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        "env_version": 1,  # what it keeps in the environment: formatcache.FormattedEntries
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -6,7 +6,8 @@ style registered here is the site's style (as ``research_site`` registered it
 for this build) that looks each entry up first, by its label and its content.
 The cache lives in the build environment, which Sphinx pickles; it is valid for
 one signature (the code of ``bib/`` and ``styles/`` and the owner's name) and
-keeps, after each build, only the entries that build used.
+keeps, after each build, only the entries that build used. An entry's content
+is compared only when the bib files changed since the last build.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ def entry_digest(entry: Entry) -> str:
 
 @cache
 def code_digest() -> str:
-    """A digest of the code that formats entries."""
-    digest = hashlib.blake2b(digest_size=16)
+    """A digest of the code that formats entries, and of this cache's own."""
+    digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16)
     package = Path(__file__).resolve().parent.parent
     for folder in FORMATTING_CODE:
         for path in sorted((package / folder).glob("*.py")):
@@ -55,22 +56,27 @@ def code_digest() -> str:
 
 
 class FormattedEntries:
-    """Formatted entries by ``(label, entry digest)``, for one signature."""
+    """Formatted entries by label and key, with the digest of the entry they were made from.
 
-    def __init__(self, signature: str) -> None:
-        self.signature = signature
-        self.kept: dict[tuple[str, str], FormattedEntry] = {}
-        self.used: dict[tuple[str, str], FormattedEntry] = {}
+    When the bib files are as they were (``same_files``), an entry's key and
+    label find it; otherwise its content must match too.
+    """
 
-    def get(self, label: str, digest: str) -> FormattedEntry | None:
+    def __init__(self, signature: str, files: str) -> None:
+        self.signature, self.files, self.same_files = signature, files, False
+        self.kept: dict[tuple[str, str], tuple[str, FormattedEntry]] = {}
+        self.used: dict[tuple[str, str], tuple[str, FormattedEntry]] = {}
+
+    def get(self, label: str, entry: Entry) -> FormattedEntry | None:
         """The entry formatted under *label*, if known (then kept for the next build too)."""
-        found = self.used.get((label, digest)) or self.kept.get((label, digest))
-        if found is not None:
-            self.used[label, digest] = found
-        return found
+        found = self.used.get((label, entry.key)) or self.kept.get((label, entry.key))
+        if found is None or not (self.same_files or found[0] == entry_digest(entry)):
+            return None
+        self.used[label, entry.key] = found
+        return found[1]
 
-    def put(self, label: str, digest: str, formatted: FormattedEntry) -> None:
-        self.used[label, digest] = formatted
+    def put(self, label: str, entry: Entry, formatted: FormattedEntry) -> None:
+        self.used[label, entry.key] = (entry_digest(entry), formatted)
 
     def keep_used(self) -> None:
         """Forget the entries this build did not ask for."""
@@ -79,23 +85,28 @@ class FormattedEntries:
 
 def cached_style(style: type[ResearchStyle], cache: FormattedEntries) -> type[ResearchStyle]:
     """*style*, looking entries up in *cache* before formatting them."""
-    digests: dict[int, tuple[Entry, str]] = {}  # by entry object, for this build
 
     def format_entry(
         self: ResearchStyle, label: str, entry: Entry, bib_data: object = None
     ) -> FormattedEntry:
-        known = digests.get(id(entry))
-        if known is None or known[0] is not entry:
-            known = digests[id(entry)] = (entry, entry_digest(entry))
-        found = cache.get(label, known[1])
+        found = cache.get(label, entry)
         if found is None:
             found = style.format_entry(self, label, entry, bib_data)
-            cache.put(label, known[1], found)
+            cache.put(label, entry, found)
         return found
 
     return cast(
         "type[ResearchStyle]", type(style.__name__, (style,), {"format_entry": format_entry})
     )
+
+
+def files_digest(app: Sphinx) -> str:
+    """A digest of the bib files' content."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in app.config.bibtex_bibfiles:
+        path = Path(app.confdir, name)
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()
 
 
 class EntryCache:
@@ -116,11 +127,12 @@ class EntryCache:
             delattr(app.env, ENV_ATTRIBUTE)
         if not app.config.research_site_speed:
             return
-        signature = f"{code_digest()}:{app.config.research_site_owner}"
+        signature, files = f"{code_digest()}:{app.config.research_site_owner}", files_digest(app)
         if isinstance(kept, FormattedEntries) and kept.signature == signature:
             self.entries = kept
+            kept.same_files, kept.files = kept.files == files, files
         else:
-            self.entries = FormattedEntries(signature)
+            self.entries = FormattedEntries(signature, files)
         style = pybtex.plugin.find_plugin("pybtex.style.formatting", STYLE_NAME)
         cached = cached_style(style, self.entries)
         pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, cached, force=True)

@@ -25,6 +25,7 @@ import sphinx
 from sphinx.util.parallel import ParallelTasks, parallel_available
 
 from ..listings.domain import research_domain
+from ..listings.freshness import changed
 from ..pages.paper_pages import PAPER_TEMPLATE, PaperPage, paper_context
 from .formatcache import entry_digest
 
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 
 #: The record, in the doctree folder (a clean build starts without it).
 RECORD_FILE = "research-site-paper-pages.json"
+
+#: The record's entry for the extension's code.
+PACKAGE = ":package"
 
 #: Fewer pages than this are not worth starting parallel workers for.
 PARALLEL_MINIMUM = 100
@@ -92,13 +96,26 @@ class PaperPageRecord:
             return {}
         return loaded if isinstance(loaded, dict) else {}
 
+    def nothing_changed(self, app: Sphinx, previous: dict[str, str]) -> bool:
+        """Whether no page can have changed: Sphinx writes no document, and neither the
+        extension nor anything the pages are made of changed (then no digest is needed)."""
+        inputs = ("bib", "places", "pages", "navigation")
+        return (
+            not self.documents_written
+            and previous.get(PACKAGE) == package_digest()
+            and not any(changed(app.env, what) for what in inputs)
+        )
+
     def take_care(self, app: Sphinx, pages: list[PaperPage]) -> set[str] | None:
         """The pages kept from the last build, or written here in parallel."""
         if not app.config.research_site_speed:
             return None
-        previous = self.load(app)
+        previous, builder = self.load(app), cast("StandaloneHTMLBuilder", app.builder)
+        if self.nothing_changed(app, previous):
+            self.written = previous
+            return {p.pagename for p in pages if Path(builder.get_outfilename(p.pagename)).exists()}
         self.written = {page.pagename: inputs_digest(app, page) for page in pages}
-        builder = cast("StandaloneHTMLBuilder", app.builder)
+        self.written[PACKAGE] = package_digest()
         unchanged = [
             page
             for page in pages
