@@ -9,16 +9,21 @@ from pathlib import Path
 
 # -- Project information -------------------------------------------------------
 
-# The owner, written once: pages use them through MyST substitutions, the PDF's
-# title page through latex_elements below.
+# The owner, written once: everything else that names them is derived below
+# (pages use them through MyST substitutions, the PDF's title page through
+# latex_elements, the favicon through research_site_initials).
 owner = "Mingze Wang"
 owner_native = "\u738b\u94ed\u6cfd"  # 王铭泽, rendered in the PDF with xeCJK
 position = "Ph.D. candidate, School of Mathematical Sciences, Peking University"
+# "mingze-wang": the names of the PDF, the EPUB and the .bib download.
+file_stem = "-".join(owner.lower().split())
+# "MW": the favicon's letters.
+initials = "".join(word[0] for word in owner.split())
 
 project = owner
 author = owner
 # EPUB requires copyright and version under -W; a fixed year keeps builds reproducible.
-copyright = "2022\u20132025, Mingze Wang"
+copyright = f"2022\u20132025, {owner}"
 version = release = "2025.05"
 language = "en"
 
@@ -52,7 +57,6 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = [
     ".*",
     "_build",
-    "_static",
     ".venv",
     ".ci",
     "README.md",
@@ -101,21 +105,24 @@ sitemap_excludes = ["search.html", "genindex.html"]
 
 # -- research_site (the local extension) ------------------------------------------
 
-# The owner's name as written in refs.bib: shown in bold in every entry.
+# The owner's name: an entry is the owner's paper when one of its authors is
+# written so (case, accents, "Wang, Mingze" and DBLP's "Mingze Wang 0001" aside)
+# or as one of the aliases; other entries are works the prose cites.
 research_site_owner = owner
+research_site_owner_aliases: list[str] = []
+research_site_initials = initials
 research_site_owner_position = "Ph.D. candidate"
 research_site_owner_affiliation = "School of Mathematical Sciences, Peking University"
 research_site_owner_homepage = "https://wmz9.github.io/"
 research_site_coauthors = "data/coauthors.tsv"
 # The clean BibTeX of all papers, written next to the list (path inside the HTML output).
-research_site_bibtex_download = "publications/mingze-wang.bib"
+research_site_bibtex_download = f"publications/{file_stem}.bib"
 
 # -- HTML output ---------------------------------------------------------------
 
 
 html_theme = "furo"
 html_title = owner
-html_favicon = "_static/favicon.svg"
 # No "last updated" stamp or "view source" links: pages depend on sources only.
 html_last_updated_fmt = None
 html_show_sourcelink = False
@@ -132,7 +139,7 @@ html_use_index = False
 # owner's name in Chinese.
 latex_engine = "xelatex"
 # The PDF is named after the owner (Read the Docs names it after the project slug).
-latex_documents = [("index", "mingze-wang.tex", owner, owner, "manual")]
+latex_documents = [("index", f"{file_stem}.tex", owner, owner, "manual")]
 latex_show_urls = "no"
 # "Ph.D. candidate" above the school on the title page.
 _position_lines = position.replace(", ", r"\\", 1)
@@ -166,5 +173,5 @@ latex_elements = {
 
 # -- EPUB output -------------------------------------------------------------------
 
-epub_basename = "mingze-wang"
+epub_basename = file_stem
 epub_show_urls = "no"

@@ -38,7 +38,9 @@ def project_conf() -> dict[str, object]:
 def project_library() -> Library:
     """The project's refs.bib as the site reads it: papers, numbers, facts."""
     data = pybtex.database.parse_file(str(PROJECT / "refs.bib"))
-    return Library(data, OwnerName(str(project_conf()["research_site_owner"])))
+    conf = project_conf()
+    owner = OwnerName(str(conf["research_site_owner"]), conf.get("research_site_owner_aliases", []))  # type: ignore[arg-type]
+    return Library(data, owner)
 
 
 def require_tool(*names: str) -> None:

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import bibtexparser
+from pybtex.database import Person
 
 from conftest import PROJECT, Build, build_project, label_of, project_library
 from research_site.bib.cleanbib import STANDARD_FIELDS
@@ -139,7 +140,7 @@ def test_coauthor_page_counts(site: Build) -> None:
     for item in page.select("ul.coauthor-index > li"):
         name = item.find(["a", "strong"]).get_text()
         labels = sorted(int(a.get_text()) for a in item.select("span.pub-numbers a"))
-        rows.append((tuple(name.casefold().split()), labels))
+        rows.append((name_key(Person(name)), labels))
     assert {name: len(labels) for name, labels in rows} == dict(counts)
     assert {name: labels for name, labels in rows} == {k: sorted(v) for k, v in numbers.items()}
     assert [len(labels) for _, labels in rows] == sorted((len(n) for _, n in rows), reverse=True)

@@ -87,6 +87,40 @@ CASES = [
         ],
     ),
     Case(
+        "error-unknown-annotation",
+        [
+            r"refs\.bib:1: ERROR: entry 'lovelace2023engine': author\+an: unknown annotation "
+            "'corresponding': use equal, lead, or remove it"
+        ],
+    ),
+    Case(
+        "error-key-clash",
+        [
+            rf"refs\.bib:{line_of('error-key-clash', 'refs.bib', '@misc{wang-2026')}: ERROR: "
+            r"entry 'wang-2026' and entry 'Wang_2026' \(line 1\) would share the page name "
+            "'wang-2026': change one of the keys"
+        ],
+    ),
+    Case(
+        "error-duplicate-paper",
+        [
+            rf"refs\.bib:{line_of('error-duplicate-paper', 'refs.bib', '@inproceedings')}: ERROR: "
+            r"entry 'DBLP:conf/engines/LovelaceB23' is the same paper as entry "
+            r"'lovelace2023notes' \(line 1; same title\): keep one entry per paper: move this "
+            r"entry's venue fields \(booktitle or journal, year, url, doi\) into the other"
+        ],
+    ),
+    Case(
+        "error-owner",
+        [
+            rf"refs\.bib:{line_of('error-owner', 'refs.bib', '@article{byron')}: ERROR: entry "
+            r"'byron2024poems': ownpaper = \{yes\} but no author is written as the owner "
+            r"\(Ada Lovelace\): add the form used here to research_site_owner_aliases",
+            rf"refs\.bib:{line_of('error-owner', 'refs.bib', '@article{somerville')}: ERROR: "
+            r"entry 'somerville2024connexion': has selected, which only the owner's papers use",
+        ],
+    ),
+    Case(
         "error-month",
         [r"refs\.bib:1: ERROR: entry 'lovelace2023engine': month 'Mai' is not a month"],
     ),

@@ -48,9 +48,10 @@ def bibtex(text: str) -> str:
 
 
 def refs_bib(entries: list[tuple[str, list[str]]]) -> str:
+    """The entries as the owner's papers (``ownpaper``: the first author is the owner)."""
     return "\n".join(
         f"@misc{{hostile{n},\n  author = {{{' and '.join(map(bibtex, names))}}},\n"
-        f"  title = {{{bibtex(text)}}},\n  year = {{2025}},\n}}\n"
+        f"  title = {{{bibtex(text)}}},\n  year = {{2025}},\n  ownpaper = {{1}},\n}}\n"
         for n, (text, names) in enumerate(entries, start=1)
     )
 

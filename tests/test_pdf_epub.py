@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import PROJECT, project_library, require_tool
+from linkcheck import broken_epub_links
 from seed import papers, research_citations
 
 SLUG = "mingze-wang"
@@ -178,6 +179,10 @@ def test_epubcheck_reports_no_errors(rtd: RtdOutput) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 fatals / 0 errors" in result.stdout + result.stderr
+
+
+def test_epub_has_no_broken_internal_link(rtd: RtdOutput, tmp_path: Path) -> None:
+    assert broken_epub_links(rtd.epub, tmp_path / "epub") == []
 
 
 def test_epub_contains_every_paper(rtd: RtdOutput) -> None:

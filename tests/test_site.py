@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT, Build, label_of, project_library
+from linkcheck import broken_links
 from seed import papers, research_citations
 
 PUBLICATIONS = "publications/index.html"
@@ -20,6 +21,10 @@ PUBLICATIONS = "publications/index.html"
 
 def entry_text(item: object) -> str:
     return " ".join(item.find("p").get_text(" ", strip=True).split())  # type: ignore[attr-defined]
+
+
+def test_no_internal_link_or_fragment_is_broken(site: Build) -> None:
+    assert broken_links(site.outdir) == []
 
 
 def test_build_has_no_warnings(site: Build) -> None:

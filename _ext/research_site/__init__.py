@@ -25,7 +25,7 @@ import sphinxcontrib.bibtex.plugin
 from . import config
 from .checks import bibcheck, pagecheck
 from .latex import inplace
-from .listings import coauthors, entries, freshness, nodes, publications
+from .listings import cited_works, coauthors, entries, freshness, nodes, publications
 from .listings.domain import ResearchDomain, research_domain
 from .pages import assets, downloads, epub, metadata, paper_pages, sitemap
 from .styles.formatting import STYLE_NAME, ResearchStyle
@@ -68,6 +68,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_node(nodes.pending_entry)
     app.add_node(
+        nodes.title_math,
+        html=(nodes.visit_title_math_html, None),
+        latex=(nodes.visit_title_math_latex, None),
+        text=(nodes.pass_node, nodes.pass_node),
+        man=(nodes.pass_node, nodes.pass_node),
+        texinfo=(nodes.pass_node, nodes.pass_node),
+    )
+    app.add_transform(cited_works.CitedWorksSection)
+    app.add_node(
         inplace.inplace_bibliography,
         latex=(inplace.visit_bibliography, inplace.depart_bibliography),
     )
@@ -77,8 +86,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_latex_package(inplace.PACKAGE.stem)
     app.add_event(paper_pages.PAGES_EVENT)
     app.connect("config-inited", assets.add_folders)
+    app.connect("config-inited", assets.add_initials)
     app.connect("config-inited", inplace.add_package_file)
     app.connect("config-inited", pagecheck.suppress_stock_key_warning)
+    app.connect("config-inited", cited_works.allow_a_work_on_several_pages)
     # before sphinxcontrib-bibtex's builder-inited (500), which then finds refs.bib parsed
     app.connect("builder-inited", bibcheck.load_bibliography, priority=400)
     # after it: the style is bound to the entries it parsed
@@ -92,6 +103,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", freshness.pages_to_rewrite)
     app.connect("html-collect-pages", paper_pages.collect_paper_pages)
     app.connect("html-page-context", assets.add_policy_function)
+    app.connect("html-page-context", assets.add_favicon)
     app.connect("html-page-context", assets.drop_unused_code_assets)
     app.connect("html-page-context", metadata.add_person_json_ld)
     # before sphinx-sitemap's build-finished (500), which writes the sitemap

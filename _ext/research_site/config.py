@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 #: (name, default, what a change makes Sphinx rebuild, what it is)
 SETTINGS: tuple[tuple[str, object, Literal["env", "html"], str], ...] = (
     ("research_site_owner", "", "env", "the owner's name as refs.bib writes it"),
+    ("research_site_owner_aliases", [], "env", "other forms of it, e.g. 'A. Lovelace'"),
+    ("research_site_initials", "", "html", "the favicon's letters, e.g. 'AL'"),
     ("research_site_owner_position", "", "html", "e.g. 'Ph.D. candidate'"),
     ("research_site_owner_affiliation", "", "html", "e.g. the school or department"),
     ("research_site_owner_homepage", "", "html", "the owner's public homepage"),

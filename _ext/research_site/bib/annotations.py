@@ -45,7 +45,7 @@ def parse_annotations(value: str, author_count: int) -> dict[int, frozenset[str]
         for name in filter(None, (n.strip() for n in names.split(","))):
             if name not in MARKER_SYMBOLS:
                 known = ", ".join(MARKER_SYMBOLS)
-                raise AnnotationError(f"unknown annotation '{name}' (known: {known})")
+                raise AnnotationError(f"unknown annotation '{name}': use {known}, or remove it")
             result.setdefault(index, set()).add(name)
     return {index: frozenset(names) for index, names in result.items()}
 

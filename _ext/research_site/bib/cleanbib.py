@@ -1,7 +1,10 @@
 """Clean BibTeX records: what a reader copies or downloads to cite a paper.
 
-A clean record keeps the standard BibTeX/biblatex fields only; the site's own
-fields (markers, short venue, award, selection) stay private to refs.bib.
+A clean record is plain BibTeX that any tool reads: standard fields only (the
+site's own fields and export noise such as ``timestamp``, ``biburl``, ``file``
+or ``keywords`` stay out), biblatex's ``journaltitle``, ``date``,
+``eprinttype`` and entry types given their BibTeX names, and authors without
+DBLP's homonym numbers.
 """
 
 from __future__ import annotations
@@ -10,57 +13,59 @@ from collections.abc import Iterable
 
 from pybtex.database import Entry
 
-#: Fields a clean record keeps (standard BibTeX, plus biblatex's eprint and state fields).
+from .dates import DATE, MONTHS, DateError, parse_month
+from .names import clean_person
+
+#: Fields a clean record keeps, in this order (standard BibTeX, with arXiv's eprint fields).
 STANDARD_FIELDS = (
-    "title",
-    "booktitle",
-    "journal",
-    "howpublished",
-    "series",
-    "volume",
-    "number",
-    "pages",
-    "publisher",
-    "address",
-    "organization",
-    "school",
-    "institution",
-    "edition",
-    "year",
-    "month",
-    "pagetotal",
-    "pubstate",
-    "note",
-    "doi",
-    "eprint",
-    "archiveprefix",
-    "primaryclass",
-    "url",
-)
+    "title booktitle journal howpublished series volume number pages publisher address "
+    "organization school institution edition year month pagetotal pubstate note doi eprint "
+    "archiveprefix primaryclass url"
+).split()
+
+#: biblatex fields under their BibTeX names.
+BIBTEX_NAMES = {"journaltitle": "journal", "eprinttype": "archiveprefix", "location": "address"}
+
+#: biblatex entry types under their BibTeX names.
+BIBTEX_TYPES = {"online": "misc", "report": "techreport", "thesis": "phdthesis"}
+
 PERSON_ROLES = ("author", "editor")
-MONTH_MACROS = {
-    name: name[:3].lower()
-    for name in (
-        "January February March April May June July August September October November December"
-    ).split()
-}
+MONTH_MACROS = {name: name[:3].lower() for name in MONTHS}
 
 
 def _field_line(name: str, value: str) -> str:
-    if name == "month" and value in MONTH_MACROS:
-        return f"  {name} = {MONTH_MACROS[value]},"
+    """``  name = {value},``; a month as BibTeX's macro (``sep``) where it names one."""
+    if name == "month":
+        try:
+            return f"  {name} = {MONTH_MACROS[MONTHS[parse_month(value) - 1]]},"
+        except DateError:
+            pass
     return f"  {name} = {{{value}}},"
+
+
+def bibtex_fields(entry: Entry) -> dict[str, str]:
+    """The entry's standard fields under their BibTeX names, ``date`` as year and month."""
+    fields = {name.lower(): value for name, value in entry.fields.items()}
+    for biblatex, bibtex in BIBTEX_NAMES.items():
+        if biblatex in fields and bibtex not in fields:  # ACM's location is not its address
+            fields[bibtex] = fields[biblatex]
+    date = DATE.fullmatch(fields.pop("date", "").strip())
+    if date and "year" not in fields:
+        fields["year"] = date[1]
+        if date[2] and "month" not in fields:
+            fields["month"] = MONTHS[int(date[2]) - 1]
+    return {name: fields[name] for name in STANDARD_FIELDS if name in fields}
 
 
 def bibtex_record(entry: Entry) -> str:
     """The clean BibTeX record of *entry*, standard fields only, braces style."""
-    lines = [f"@{entry.type}{{{entry.key},"]
+    type_ = BIBTEX_TYPES.get(entry.type.lower(), entry.type.lower())
+    lines = [f"@{type_}{{{entry.key},"]
     for role in PERSON_ROLES:
         if role in entry.persons:
-            names = " and ".join(str(person) for person in entry.persons[role])
+            names = " and ".join(str(clean_person(person)) for person in entry.persons[role])
             lines.append(_field_line(role, names))
-    fields = {name.lower(): value for name, value in entry.fields.items()}
-    lines += [_field_line(name, fields[name]) for name in STANDARD_FIELDS if name in fields]
+    lines += [_field_line(name, value) for name, value in bibtex_fields(entry).items()]
     lines.append("}")
     return "\n".join(lines)
 

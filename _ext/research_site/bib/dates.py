@@ -1,7 +1,14 @@
-"""Months and publication dates of entries."""
+"""Months and publication dates of entries, as the export tools write them.
+
+``month`` is a name, an abbreviation (``aug``, ``Sept``, ``Sep.``), a number or
+a range of days or months (PMLR's ``06--11 Aug``): the first month named counts.
+biblatex's ``date`` (``2024-05-13``, ``2024-05``, ``2024``) stands in for
+``year`` and ``month``.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -9,20 +16,26 @@ MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 
+DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-\d{2})?(?:/.*)?")
+
 
 class DateError(ValueError):
-    """A ``year`` or ``month`` field that is not a date."""
+    """A ``year``, ``month`` or ``date`` field that is not a date."""
 
 
 def parse_month(value: str) -> int:
-    """The month (1-12) of a ``month`` field: a name, its first three letters or a number."""
+    """The month (1-12) of a ``month`` field."""
     text = value.strip()
     if text.isdigit() and 1 <= int(text) <= 12:
         return int(text)
-    for number, name in enumerate(MONTHS, start=1):
-        if text.casefold() in (name.casefold(), name[:3].casefold()):
-            return number
-    raise DateError(f"month '{value}' is not a month: use jan ... dec, a full English name or 1-12")
+    for word in re.findall(r"[A-Za-z]+", text):
+        for number, name in enumerate(MONTHS, start=1):
+            if len(word) >= 3 and name.casefold().startswith(word.casefold()):
+                return number
+    raise DateError(
+        f"month '{value}' is not a month: use jan ... dec, an English name (full or "
+        "abbreviated), 1-12, or a range such as '06--11 Aug'"
+    )
 
 
 class PublicationDate(NamedTuple):
@@ -41,13 +54,17 @@ class PublicationDate(NamedTuple):
 
 
 def publication_date(fields: Mapping[str, str]) -> PublicationDate:
-    """The date of an entry's *fields* (``year`` required, ``month`` optional)."""
-    year = fields.get("year", "").strip()
+    """The date of an entry's *fields*: ``year`` (and ``month``), or biblatex's ``date``."""
+    year, month = fields.get("year", "").strip(), fields.get("month")
+    if not year and "date" in fields:
+        match = DATE.fullmatch(fields["date"].strip())
+        if not match:
+            raise DateError(f"date '{fields['date']}' is not a date: write e.g. date = {{2025-05}}")
+        year, month = match[1], month or match[2]
     if not year.isdigit():
         raise DateError(
             f"year '{year}' is not a number: write e.g. year = {{2025}}"
             if year
-            else "no year: add year = {...}"
+            else "no year: add year = {...} (or biblatex's date = {...})"
         )
-    month = fields.get("month")
     return PublicationDate(int(year), parse_month(month) if month else None)

@@ -1,14 +1,17 @@
 """Every fact the site shows about one entry, computed in one place.
 
-The list, the paper pages, their metadata, the PDF and the EPUB all read an
-entry through :func:`entry_facts`: its title (rich and plain), its authors with
-their markers and whether each is the owner, its venue line, date, award and
-links. A field that cannot be read raises :class:`EntryError` with every
-problem found and what to do; the checks report them with refs.bib's line.
+The lists, the references, the paper pages, their metadata, the PDF and the
+EPUB all read an entry through :func:`entry_facts`: its title, its authors
+with their markers and which is the owner (so whether it is the owner's
+paper), its venue line as its type needs (:mod:`.venues`), date, award,
+abstract, identifiers and links. A field that cannot be read raises
+:class:`EntryError` with every problem found and what to do; the checks
+report them with refs.bib's line.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -17,21 +20,23 @@ from pybtex.richtext import Text
 
 from .annotations import ANNOTATION_FIELD, AnnotationError, markers
 from .dates import DateError, PublicationDate, publication_date
-from .links import Link, arxiv_id, entry_links
-from .names import OwnerName, full_name
+from .links import Link, arxiv_id, doi, entry_links
+from .names import OwnerName, full_name, is_others
 from .texts import field_text, plain
-
-#: ``pubstate`` values (biblatex) and how the venue line shows them.
-PUBSTATE_TEXT = {
-    "submitted": "Under review",
-    "inpress": "In press",
-    "forthcoming": "Forthcoming",
-    "inpreparation": "In preparation",
-    "prepublished": "Preprint",
-}
+from .venues import Venue, entry_venue
 
 #: The field that puts a paper on the home page.
 SELECTED_FIELD = "selected"
+
+#: The field that decides whether an entry is the owner's paper: ``yes``, ``no``, or
+#: the owner's position among the authors (a homonym, or a name written otherwise).
+OWNER_FIELD = "ownpaper"
+
+#: Fields that only the owner's papers use.
+PAPER_FIELDS = (SELECTED_FIELD, ANNOTATION_FIELD)
+
+#: What a reader sees for ``and others``.
+OTHERS = "et al."
 
 
 class EntryError(ValueError):
@@ -41,11 +46,6 @@ class EntryError(ValueError):
         super().__init__(f"entry '{key}': " + "; ".join(problems))
         self.key = key
         self.problems = problems
-
-
-def rich(value: str | None) -> Text | None:
-    """A field's rich text, None for a missing field."""
-    return field_text(value) if value is not None else None
 
 
 # LaTeX is decoded on first use (cached_property): checking an entry needs none of it.
@@ -59,27 +59,18 @@ class Author:
     markers: str
     is_owner: bool
 
+    @property
+    def is_others(self) -> bool:
+        """``and others``: shown as "et al.", never a co-author or a metadata author."""
+        return is_others(self.person)
+
     @cached_property
     def name(self) -> Text:
-        return full_name(self.person)
+        return Text(OTHERS) if self.is_others else full_name(self.person)
 
     @property
     def plain(self) -> str:
         return plain(self.name)
-
-
-@dataclass(frozen=True, eq=False)
-class Venue:
-    """Where an entry appeared, and its state when it has not yet."""
-
-    source: str | None  # booktitle, journal or howpublished, as written in refs.bib
-    short: str | None  # the site's ``shortvenue``
-    kind: str  # "conference", "journal" or "other": which Highwire tag names it
-    status: str | None  # e.g. "Under review"
-
-    @cached_property
-    def name(self) -> Text | None:
-        return rich(self.source)
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,11 +83,23 @@ class EntryFacts:
     authors: tuple[Author, ...]
     venue: Venue
     date: PublicationDate
-    pages: str | None  # "1–22"
+    pages: str | None  # "1–22", from pagetotal
     award_source: str | None
+    abstract_source: str | None
     links: tuple[Link, ...]
     arxiv_id: str | None
+    doi: str | None
     selected: bool
+
+    @property
+    def is_paper(self) -> bool:
+        """Whether the entry is the owner's paper (else a work the prose cites)."""
+        return any(author.is_owner for author in self.authors)
+
+    @property
+    def named_authors(self) -> list[Author]:
+        """The authors with a name (``others`` left out)."""
+        return [author for author in self.authors if not author.is_others]
 
     @cached_property
     def title(self) -> Text:
@@ -104,7 +107,11 @@ class EntryFacts:
 
     @cached_property
     def award(self) -> Text | None:
-        return rich(self.award_source)
+        return field_text(self.award_source) if self.award_source else None
+
+    @cached_property
+    def abstract(self) -> Text | None:
+        return field_text(self.abstract_source) if self.abstract_source else None
 
     @property
     def title_plain(self) -> str:
@@ -115,42 +122,51 @@ class EntryFacts:
         return plain(self.venue.name) if self.venue.name else ""
 
     def venue_line(self) -> Text:
-        """``Venue (Short), Status, 1–22, May 2025``: the parts that exist, comma separated."""
-        items: list[Text] = []
-        if self.venue.name:
-            short = f" ({self.venue.short})" if self.venue.short else ""
-            items.append(Text(self.venue.name, short))
-        if self.venue.status:
-            items.append(Text(self.venue.status))
+        """``Venue (Short), vol. 2, pp. 1–9, Status, 1–22, May 2025``: the parts that exist.
+
+        The date is left out when the venue's name already ends with its year
+        and the entry gives no month (DBLP's ``..., July 13-19, 2025``).
+        """
+        items = [Text(item) for item in self.venue.items()]
         if self.pages:
             items.append(Text(self.pages))
-        items.append(Text(self.date.text()))
+        if not (self.date.month is None and self.venue.ends_with_year(self.date.year)):
+            items.append(Text(self.date.text()))
         return Text(", ").join(items)
 
 
-def entry_venue(entry: Entry) -> Venue:
-    """The venue of *entry*: its container's name, short form, kind and status."""
-    fields = entry.fields
-    name = fields.get("booktitle") or fields.get("journal") or fields.get("howpublished")
-    kind = (
-        "conference"
-        if "booktitle" in fields
-        else "journal"
-        if entry.type.lower() == "article" and "journal" in fields
-        else "other"
+def owner_positions(people: Sequence[Person], owner: OwnerName, decision: str) -> set[int]:
+    """Which authors are the owner: by name, or as ``ownpaper`` decides (raises ValueError)."""
+    by_name = {n for n, person in enumerate(people) if owner.matches(person)}
+    choice = decision.strip().lower()
+    if not choice:
+        return by_name
+    if choice in ("no", "false"):
+        return set()
+    if choice in ("yes", "true"):
+        if not by_name:
+            raise ValueError(
+                f"{OWNER_FIELD} = {{{decision}}} but no author is written as the owner "
+                f"({owner.name}): add the form used here to research_site_owner_aliases in "
+                f"conf.py, or write {OWNER_FIELD} = {{N}}, N the owner's position among the authors"
+            )
+        return by_name
+    if choice.isdigit() and 1 <= int(choice) <= len(people):
+        return {int(choice) - 1}
+    raise ValueError(
+        f"{OWNER_FIELD} = {{{decision}}}: write yes, no, or the owner's position among the "
+        f"{len(people)} author(s)"
     )
-    pubstate = fields.get("pubstate", "").strip().lower()
-    status = PUBSTATE_TEXT.get(pubstate, pubstate.capitalize()) if pubstate else None
-    return Venue(name, fields.get("shortvenue"), kind, status)
 
 
 def entry_authors(entry: Entry, owner: OwnerName) -> tuple[Author, ...]:
-    """The authors in order, with their markers (raises :class:`AnnotationError`)."""
+    """The authors in order, with markers and the owner (raises ValueError)."""
     people = entry.persons.get("author", [])
     symbols = markers(entry.fields.get(ANNOTATION_FIELD, ""), len(people))
+    owners = owner_positions(people, owner, entry.fields.get(OWNER_FIELD, ""))
     return tuple(
-        Author(person, marker, owner.matches(person))
-        for person, marker in zip(people, symbols, strict=True)
+        Author(person, marker, n in owners)
+        for n, (person, marker) in enumerate(zip(people, symbols, strict=True))
     )
 
 
@@ -165,11 +181,21 @@ def entry_facts(entry: Entry, owner: OwnerName) -> EntryFacts:
         authors = entry_authors(entry, owner)
     except AnnotationError as exc:
         problems.append(f"{ANNOTATION_FIELD}: {exc}")
+    except ValueError as exc:
+        problems.append(str(exc))
     date = PublicationDate(0, None)
     try:
         date = publication_date(fields)
     except DateError as exc:
         problems.append(str(exc))
+    used = [name for name in PAPER_FIELDS if name in fields]
+    if authors and used and not any(author.is_owner for author in authors):
+        problems.append(
+            f"has {' and '.join(used)}, which only the owner's papers use, but no author is "
+            f"the owner ({owner.name}): if it is the owner's paper, add the name as written "
+            f"here to research_site_owner_aliases in conf.py or set {OWNER_FIELD} = {{N}}; "
+            "otherwise remove the field"
+        )
     if problems:
         raise EntryError(entry.key, problems)
     return EntryFacts(
@@ -181,7 +207,9 @@ def entry_facts(entry: Entry, owner: OwnerName) -> EntryFacts:
         date=date,
         pages=f"1\u2013{fields['pagetotal']}" if "pagetotal" in fields else None,
         award_source=fields.get("award"),
+        abstract_source=fields.get("abstract"),
         links=entry_links(fields),
         arxiv_id=arxiv_id(fields),
-        selected=fields.get(SELECTED_FIELD, "").strip().lower() == "true",
+        doi=doi(fields),
+        selected=fields.get(SELECTED_FIELD, "").strip().lower() in ("true", "yes"),
     )

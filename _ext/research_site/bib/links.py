@@ -1,13 +1,20 @@
-"""The links of an entry: its arXiv abstract and PDF, and its venue's page."""
+"""The identifiers and links of an entry, wherever the export tool put them.
+
+arXiv identifiers come from ``eprint`` (with ``archiveprefix``/``eprinttype``
+arXiv, or none), ``arxiv``, Google Scholar's ``journal = {arXiv preprint
+arXiv:...}``, DBLP's ``volume = {abs/...}`` and arXiv URLs; DOIs from ``doi``
+or a doi.org URL. Links are labelled by what they point at, one per target.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-#: Venue hosts and the name a link to them shows.
-VENUE_HOSTS = {
+#: Hosts and the label a link to them shows (``www.`` aside); others show their host.
+HOST_LABELS = {
     "openreview.net": "OpenReview",
     "proceedings.mlr.press": "PMLR",
     "neurips.cc": "NeurIPS",
@@ -15,7 +22,20 @@ VENUE_HOSTS = {
     "papers.nips.cc": "NeurIPS",
     "proceedings.neurips.cc": "NeurIPS",
     "aclanthology.org": "ACL Anthology",
+    "dl.acm.org": "ACM DL",
+    "ieeexplore.ieee.org": "IEEE Xplore",
+    "link.springer.com": "Springer",
+    "jmlr.org": "JMLR",
+    "github.com": "Code",
+    "gitlab.com": "Code",
 }
+
+#: A new-style (``2508.04321``) or old-style (``math/0211159``) arXiv identifier.
+ARXIV_ID = r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+ARXIV_IN_TEXT = re.compile(rf"arXiv:\s*{ARXIV_ID}", re.I)
+ARXIV_URL = re.compile(rf"arxiv\.org/(?:abs|pdf)/{ARXIV_ID}", re.I)
+ARXIV_DOI = re.compile(rf"10\.48550/arxiv\.{ARXIV_ID}", re.I)
+DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)", re.I)
 
 
 class Link(NamedTuple):
@@ -26,26 +46,72 @@ class Link(NamedTuple):
 
 
 def arxiv_id(fields: Mapping[str, str]) -> str | None:
-    """The arXiv identifier of an entry's *fields*, if it has one."""
+    """The arXiv identifier of an entry's *fields*, if it has one (without its version)."""
     eprint = fields.get("eprint", "").strip()
-    prefix = fields.get("archiveprefix", fields.get("eprinttype", "arXiv"))
-    return eprint if eprint and prefix.strip().lower() == "arxiv" else None
+    prefix = fields.get("archiveprefix", fields.get("eprinttype", "arXiv")).strip().lower()
+    if eprint and prefix == "arxiv" and re.fullmatch(ARXIV_ID, eprint.removeprefix("arXiv:")):
+        return re.sub(r"v\d+$", "", eprint.removeprefix("arXiv:"))
+    if re.fullmatch(ARXIV_ID, fields.get("arxiv", "").strip()):
+        return re.sub(r"v\d+$", "", fields["arxiv"].strip())
+    volume = fields.get("volume", "").strip()
+    if fields.get("journal", "").strip().lower() == "corr" and volume.startswith("abs/"):
+        return volume.removeprefix("abs/")
+    for name in ("journal", "howpublished", "note", "url", "doi"):
+        value = fields.get(name, "")
+        match = ARXIV_IN_TEXT.search(value) or ARXIV_URL.search(value) or ARXIV_DOI.search(value)
+        if match:
+            return match[1]
+    return None
 
 
-def venue_link_text(url: str) -> str:
-    """``OpenReview``, ``PMLR``, ... for a known venue host, else ``Venue``."""
-    host = urlsplit(url).hostname or ""
-    return VENUE_HOSTS.get(host.removeprefix("www."), "Venue")
+def doi(fields: Mapping[str, str]) -> str | None:
+    """The DOI of an entry (``10.xxxx/...``), from ``doi`` or a doi.org ``url``."""
+    for name in ("doi", "url"):
+        value = fields.get(name, "").strip()
+        match = DOI.fullmatch(value) if name == "doi" else DOI.match(value.replace("dx.", ""))
+        if match and (name == "doi" or "doi.org/" in value):
+            return match[1]
+    return None
+
+
+def link_text(url: str) -> str:
+    """``OpenReview``, ``PMLR``, ``PDF``, ... for what *url* points at; else its host."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    if parts.path.lower().endswith(".pdf"):
+        return "PDF"
+    return HOST_LABELS.get(host, host or url)
+
+
+def target(url: str) -> str:
+    """What two URLs share when they point at the same thing: an arXiv page (of any
+    version, or its DOI), a DOI, or host and path (scheme, ``www.``, a final ``/`` aside)."""
+    arxiv = ARXIV_URL.search(url) or ARXIV_DOI.search(url)
+    if arxiv:
+        return f"arxiv:{arxiv[1]}:{'pdf' if '/pdf/' in url else 'abs'}"
+    found = DOI.match(url.replace("dx.doi.org", "doi.org"))
+    if found and "doi.org/" in url:
+        return f"doi:{found[1].lower()}"
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}".lower()
 
 
 def entry_links(fields: Mapping[str, str]) -> tuple[Link, ...]:
-    """arXiv abstract and PDF (from ``eprint``), then the venue page (``url``)."""
-    links = []
-    identifier = arxiv_id(fields)
+    """arXiv abstract and PDF, the DOI, then ``url``, ``pdf`` and ``code``: one link per target."""
+    links: list[Link] = []
+    identifier, found_doi = arxiv_id(fields), doi(fields)
     if identifier:
         links.append(Link("arXiv", f"https://arxiv.org/abs/{identifier}"))
         links.append(Link("PDF", f"https://arxiv.org/pdf/{identifier}"))
-    url = fields.get("url", "").strip()
-    if url:
-        links.append(Link(venue_link_text(url), url))
-    return tuple(links)
+    if found_doi:
+        links.append(Link("DOI", f"https://doi.org/{found_doi}"))
+    for name in ("url", "pdf", "code"):
+        url = fields.get(name, "").strip()
+        if url.startswith(("https://", "http://")):
+            text = "Code" if name == "code" else "PDF" if name == "pdf" else link_text(url)
+            links.append(Link("Venue PDF" if text == "PDF" and identifier else text, url))
+    unique: dict[str, Link] = {}
+    for link in links:
+        unique.setdefault(target(link.url), link)
+    return tuple(unique.values())

@@ -1,20 +1,55 @@
-"""Authors' names: written out in full for display, compared as plain words."""
+"""Authors' names as readers expect them, and whether a name is the site owner's.
+
+Exports carry artefacts: DBLP numbers homonyms (``Lei Wu 0010``), Google Scholar
+ends long author lists with ``and others``, Crossref and IEEE give initials.
+A name is shown and compared without its DBLP number; ``others`` is "et al.";
+names are compared as plain words, case, braces, LaTeX and accents aside.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from pybtex.database import Person
 from pybtex.richtext import Text
 
-from .texts import DECODED_STRINGS, field_text
+from .texts import DECODED_STRINGS, field_text, plain
+
+#: DBLP's number of a homonym, written after the name (``Lei Wu 0010``).
+DBLP_NUMBER = re.compile(r"\d{4}")
+
+#: A LaTeX control word alone (``\L``), which BibTeX's name parsing splits from its word.
+CONTROL_WORD = re.compile(r"\\[A-Za-z]+")
+
+
+def is_others(person: Person) -> bool:
+    """``and others``: the authors a list leaves out ("et al.")."""
+    return name_parts(person) == (("others",), ())
 
 
 def name_parts(person: Person) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A person's name parts in reading order (``First Middle von Last``), and lineage."""
-    parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
+    """A person's name parts in reading order (``First Middle von Last``), and lineage,
+    without a DBLP number."""
+    parts: list[str] = []
+    for part in person.first_names + person.middle_names + person.prelast_names + person.last_names:
+        if parts and CONTROL_WORD.fullmatch(parts[-1]):  # "\L ukasz" is one word, "Łukasz"
+            parts[-1] += f" {part}"
+        else:
+            parts.append(part)
+    while len(parts) > 1 and DBLP_NUMBER.fullmatch(parts[-1]):
+        parts = parts[:-1]
     return tuple(parts), tuple(person.lineage_names)
+
+
+def clean_person(person: Person) -> Person:
+    """*person* without a DBLP number (for the BibTeX a reader copies)."""
+    if not (person.last_names and DBLP_NUMBER.fullmatch(person.last_names[-1])):
+        return person
+    parts, lineage = name_parts(person)
+    return Person(first=" ".join(parts[:-1]), last=parts[-1], lineage=" ".join(lineage))
 
 
 def full_name(person: Person) -> Text:
@@ -30,24 +65,42 @@ def _full_name(parts: tuple[str, ...], lineage: tuple[str, ...]) -> Text:
     return name
 
 
+def fold(word: str) -> str:
+    """A word as compared: case-folded, without accents."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def name_key(person: Person) -> tuple[str, ...]:
-    """The name as plain, case-folded words, for telling whether two names are the same."""
+    """The name as plain, folded words, for telling whether two names are the same."""
     return _name_key(name_parts(person)[0])
 
 
 @lru_cache(maxsize=DECODED_STRINGS)
 def _name_key(parts: tuple[str, ...]) -> tuple[str, ...]:
-    words = (str(field_text(part)) for part in parts)
-    return tuple(unicodedata.normalize("NFC", word).casefold() for word in words)
+    words = (fold(word).rstrip(".") for part in parts for word in plain(field_text(part)).split())
+    return tuple(word for word in words if word)
+
+
+def surname(person: Person) -> str:
+    """The family name (``von Last``) as plain text, without a DBLP number."""
+    last = person.prelast_names + person.last_names
+    if last and DBLP_NUMBER.fullmatch(last[-1]):
+        last = list(name_parts(person)[0][-1:])
+    return plain(Text(" ").join([field_text(part) for part in last]))
 
 
 class OwnerName:
-    """The site owner's name, as ``research_site_owner`` gives it."""
+    """The site owner's name (``research_site_owner``) and other forms of it (aliases)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, aliases: Iterable[str] = ()) -> None:
         self.name = name
-        self.key = name_key(Person(name)) if name.strip() else None
+        forms = [name, *aliases] if name.strip() else []
+        self.keys = frozenset(name_key(Person(form)) for form in forms)
 
     def matches(self, person: Person) -> bool:
-        """Whether *person* is the owner (case, braces and LaTeX do not matter)."""
-        return self.key is not None and name_key(person) == self.key
+        """Whether *person* is written as one of the owner's forms."""
+        return name_key(person) in self.keys
+
+    def __repr__(self) -> str:
+        return f"OwnerName({self.name!r}, {sorted(self.keys)!r})"

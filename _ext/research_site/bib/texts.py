@@ -1,17 +1,21 @@
 """BibTeX field values, written in LaTeX, as pybtex rich text and as plain text.
 
-pybtex decodes LaTeX (``{\\'e}``, ``--``, braces) into rich text. Its decoder
-turns ``\\{`` into a brace group and keeps ``\\$`` as written, so those escapes
-are cut out first and kept as the literal characters they stand for.
+pybtex decodes LaTeX (``{\\'e}``, ``--``, ``~``, braces) into rich text. Three
+things it leaves as written are handled first: ``\\{``, ``\\$`` and the like
+(kept as the literal characters), text macros such as ``\\emph{...}`` (their
+argument kept) and ``$...$`` math, which becomes a ``math`` tag holding its
+LaTeX: math on a page, readable text (``O(1/√T)``) in :func:`plain`.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import zip_longest
 
-from pybtex.richtext import BaseText, String, Text
+import pybtex.backends.plaintext
+from pybtex.richtext import BaseText, String, Tag, Text
 from pybtex.scanner import PybtexSyntaxError
 
 #: LaTeX escapes of characters that pybtex's decoder does not give back literally.
@@ -24,12 +28,64 @@ LITERAL_ESCAPES = {
 }
 _LITERAL_ESCAPE = re.compile("|".join(map(re.escape, LITERAL_ESCAPES)))
 
+#: Text macros whose argument is shown as plain (protected) text.
+TEXT_MACRO = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|textrm|textsf|textup|mbox)\s*\{")
+
+#: ``$...$`` math (``\$`` is a dollar sign); braces around it only protect it.
+MATH = re.compile(r"\{?(?<!\\)\$((?:[^$\\]|\\.)+)\$\}?")
+
+#: The tag name of math in rich text.
+MATH_TAG = "math"
+
 #: Distinct strings decoded are kept: names and venues recur across entries.
 DECODED_STRINGS = 1 << 14
 
 #: Text pybtex's decoder gives back as it is: plain words and punctuation, single
 #: spaces, no ligature (``--``, ``''``) and nothing special to LaTeX.
-PLAIN = re.compile(r"(?!.*(?:--|''|,,))[\w,.:;()?!/+=\-' -￿]+(?: [\w,.:;()?!/+=\-' -￿]+)*")
+PLAIN = re.compile(
+    r"(?!.*(?:--|''|,,))[\w,.:;()?!/+=\-'\u00a0-\uffff]+(?: [\w,.:;()?!/+=\-'\u00a0-\uffff]+)*"
+)
+
+#: LaTeX math symbols as readable text (Greek letters are looked up by name).
+MATH_SYMBOLS = {
+    "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠", "approx": "≈",
+    "sim": "∼", "cdot": "·", "times": "×", "pm": "±", "infty": "∞", "ell": "ℓ", "to": "→",
+    "rightarrow": "→", "in": "∈", "sum": "∑", "prod": "∏", "partial": "∂", "nabla": "∇",
+    "log": "log", "exp": "exp", "min": "min", "max": "max", "top": "⊤", "dots": "…",
+    "ldots": "…", "cdots": "⋯", "mid": "|", "quad": " ", ",": " ", ";": " ", "!": "",
+}  # fmt: skip
+ACCENTS = {"tilde": "\u0303", "hat": "\u0302", "bar": "\u0304", "vec": "\u20d7", "dot": "\u0307"}
+DOUBLE_STRUCK = {"R": "ℝ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ", "C": "ℂ", "E": "𝔼", "P": "ℙ"}
+_GROUP = r"\s*\{([^{}]*)\}"
+
+
+def _macro_text(match: re.Match[str]) -> str:
+    name = match[1]
+    if name in MATH_SYMBOLS:
+        return MATH_SYMBOLS[name]
+    try:
+        return unicodedata.lookup(
+            f"GREEK {'CAPITAL' if name[0].isupper() else 'SMALL'} "
+            f"LETTER {name.removeprefix('var').upper()}"
+        )
+    except KeyError:
+        return ""  # a font or spacing macro: its argument stays
+
+
+@lru_cache(maxsize=DECODED_STRINGS)
+def math_plain(tex: str) -> str:
+    """Readable text of LaTeX math: ``O(1/\\sqrt{T})`` -> ``O(1/√T)``."""
+    text = re.sub(r"\\mathbb" + _GROUP, lambda m: DOUBLE_STRUCK.get(m[1], m[1]), tex)
+    text = re.sub(
+        r"\\sqrt" + _GROUP, lambda m: "√" + (m[1] if len(m[1]) == 1 else f"({m[1]})"), text
+    )
+    accents = "|".join(ACCENTS)
+    text = re.sub(
+        rf"\\({accents})\s*(?:\{{(\w)\}}|(\w))", lambda m: (m[2] or m[3]) + ACCENTS[m[1]], text
+    )
+    text = re.sub(r"\\([A-Za-z]+|[,;!])", _macro_text, text)
+    text = re.sub(r"([_^])\{([^{}]*)\}", r"\1\2", text).replace("{", "").replace("}", "")
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def _decode(piece: str) -> list[BaseText]:
@@ -41,24 +97,35 @@ def _decode(piece: str) -> list[BaseText]:
     return [String(lead)] * bool(lead) + [Text.from_latex(stripped)] + [String(tail)] * bool(tail)
 
 
+def _decode_text(value: str) -> list[BaseText]:
+    """Text without math, its literal escapes kept as the characters they stand for."""
+    parts: list[BaseText] = []
+    pieces = _LITERAL_ESCAPE.split(TEXT_MACRO.sub("{", value))
+    for piece, escape in zip_longest(pieces, _LITERAL_ESCAPE.findall(value)):
+        parts += _decode(piece or "")
+        if escape:
+            parts.append(String(LITERAL_ESCAPES[escape]))
+    return parts
+
+
 @lru_cache(maxsize=DECODED_STRINGS)
 def field_text(value: str) -> Text:
-    """Rich text of a BibTeX field value (braces and LaTeX escapes resolved).
+    """Rich text of a BibTeX field value (braces, LaTeX escapes and math resolved).
 
-    Where cutting out the escapes would unbalance a brace group, the value is
-    decoded whole, as pybtex alone would; where even that fails, it is shown
+    Where cutting out escapes or math would unbalance a brace group, the value
+    is decoded whole, as pybtex alone would; where even that fails, it is shown
     as written. Rich texts are never modified in place, so they are shared.
     """
     if PLAIN.fullmatch(value):
         return Text(value)
-    pieces = _LITERAL_ESCAPE.split(value)
-    escapes = _LITERAL_ESCAPE.findall(value)
     parts: list[BaseText] = []
     try:
-        for piece, escape in zip_longest(pieces, escapes):
-            parts += _decode(piece or "")
-            if escape:
-                parts.append(String(LITERAL_ESCAPES[escape]))
+        position = 0
+        for match in MATH.finditer(value):
+            parts += _decode_text(value[position : match.start()])
+            parts.append(Tag(MATH_TAG, String(match[1].strip())))
+            position = match.end()
+        parts += _decode_text(value[position:])
         return Text(*parts)
     except PybtexSyntaxError:
         pass
@@ -68,9 +135,17 @@ def field_text(value: str) -> Text:
         return Text(value)
 
 
+class ReadableBackend(pybtex.backends.plaintext.Backend):
+    """pybtex's plain-text backend, with math as readable text."""
+
+    def format_tag(self, tag_name: str, text: str) -> str:
+        return math_plain(text) if tag_name == MATH_TAG else text
+
+
 def plain(text: BaseText | str) -> str:
     """Plain text of rich text, its white space collapsed."""
-    return " ".join(str(text).split())
+    rendered = text if isinstance(text, str) else text.render(ReadableBackend())
+    return " ".join(rendered.split())
 
 
 def field_plain(value: str) -> str:

@@ -127,6 +127,61 @@ def entry_problems(files: BibFiles, library: Library) -> list[Problem]:
     return problems
 
 
+def identities(library: Library, key: str) -> list[tuple[str, str]]:
+    """What names one paper: its arXiv id, DOI and title (normalised)."""
+    facts = library.facts(key)
+    title = re.sub(r"\W+", "", facts.title_plain.casefold())
+    found = [
+        ("arXiv id", facts.arxiv_id or ""),
+        ("DOI", (facts.doi or "").lower()),
+        ("title", title),
+    ]
+    return [(what, value) for what, value in found if value]
+
+
+def clash_problems(files: BibFiles, library: Library) -> list[Problem]:
+    """Two keys for one page name, and one paper under two keys."""
+    problems: list[Problem] = []
+    slugs: dict[str, str] = {}
+    papers: dict[tuple[str, str], str] = {}
+    for key in library.data.entries:
+        first = slugs.setdefault(library.slug(key), key)
+        path, line = files.line_of(key)
+        if first != key:
+            problems.append(
+                (
+                    path,
+                    line,
+                    f"entry '{key}' and entry '{first}' (line "
+                    f"{files.line_of(first)[1]}) would share the page name '{library.slug(key)}': "
+                    "change one of the keys",
+                )
+            )
+        try:
+            marks = identities(library, key)
+        except EntryError:
+            continue  # reported with the entry's own problems
+        same = next(
+            ((what, papers[(what, value)]) for what, value in marks if (what, value) in papers),
+            None,
+        )
+        for mark in marks:
+            papers.setdefault(mark, key)
+        if same:
+            what, other = same
+            problems.append(
+                (
+                    path,
+                    line,
+                    f"entry '{key}' is the same paper as entry '{other}' "
+                    f"(line {files.line_of(other)[1]}; same {what}): keep one entry per paper: "
+                    "move this entry's venue fields (booktitle or journal, year, url, doi) into "
+                    "the other and delete this one",
+                )
+            )
+    return problems
+
+
 def load_bibliography(app: Sphinx) -> None:
     """Parse and check the bib files; log each problem and end the build if any.
 
@@ -153,7 +208,8 @@ def load_bibliography(app: Sphinx) -> None:
         problems += [files.located(error) for error in errors if not is_repeated_key(error)]
         if not problems:
             domain.data["bibdata"] = bibdata  # sphinxcontrib-bibtex's handler finds it current
-            problems = entry_problems(files, research_domain(app.env).library)
+            library = research_domain(app.env).library
+            problems = entry_problems(files, library) + clash_problems(files, library)
     report(problems)
 
 

@@ -19,17 +19,15 @@ from typing import TYPE_CHECKING
 
 import docutils.nodes
 from sphinx.addnodes import pending_xref
-from sphinx.util import logging
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from ..listings.domain import cite_domain
+from ..log import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
-
-logger = logging.getLogger(__name__)
 
 FENCE_AS_TEXT = re.compile(r"^\s*(:{3,}|`{3,})\s*\{[\w:.-]+\}")
 
@@ -51,13 +49,8 @@ def check_cited_keys(app: Sphinx, doctree: docutils.nodes.document) -> None:
                 continue
             close = difflib.get_close_matches(target.key.lower(), list(known), n=3)
             hint = f" (did you mean {', '.join(repr(known[c]) for c in close)}?)" if close else ""
-            logger.warning(
-                f"unknown citation key '{target.key}'{hint}: add an entry with this key "
-                "to refs.bib or correct the key",
-                location=ref,
-                type="research_site",
-                subtype="unknown_key",
-            )
+            message = f"unknown citation key '{target.key}'{hint}: add an entry with this key"
+            warn(f"{message} to refs.bib or correct the key", ref, "unknown_key")
 
 
 def numeric_comparisons(tree: ast.AST) -> list[str]:
@@ -69,12 +62,8 @@ def numeric_comparisons(tree: ast.AST) -> list[str]:
             operands = [node.left, *node.comparators]
         elif isinstance(node, ast.BinOp):
             operands = [node.left, node.right]
-        if any(
-            isinstance(op, ast.Constant)
-            and isinstance(op.value, (int, float))
-            and not isinstance(op.value, bool)
-            for op in operands
-        ):
+        numbers = [op for op in operands if isinstance(op, ast.Constant)]
+        if any(type(op.value) in (int, float) for op in numbers):
             found.append(ast.unparse(node))
     return found
 
@@ -92,13 +81,8 @@ def check_filters(app: Sphinx, env: BuildEnvironment) -> None:
         bad = numeric_comparisons(bibliography.filter_)
         if not bad:
             continue
-        logger.warning(
-            f"invalid :filter: ({bad[0]}): fields are text, so compare with a quoted "
-            f'value, e.g. year >= "2023"',
-            location=(key.docname, bibliography.line),
-            type="research_site",
-            subtype="filter",
-        )
+        message = f"invalid :filter: ({bad[0]}): fields are text, so compare with a quoted"
+        warn(f'{message} value, e.g. year >= "2023"', (key.docname, bibliography.line), "filter")
         domain.bibliographies[key] = bibliography._replace(filter_=ast.parse("False"))
 
 
@@ -107,11 +91,11 @@ def check_fences_printed_as_text(app: Sphinx, doctree: docutils.nodes.document) 
     for para in doctree.findall(docutils.nodes.paragraph):
         match = FENCE_AS_TEXT.match(para.astext())
         if match:
-            logger.warning(
-                f"a directive is printed as text ('{match[0].strip()}'): for ':::' fences "
-                "enable MyST's colon_fence (myst_enable_extensions in conf.py), or use ``` "
-                "fences; check that the fence is closed",
-                location=para,
-                type="research_site",
-                subtype="fence_as_text",
+            fence = match[0].strip()
+            warn(
+                f"a directive is printed as text ('{fence}'): for ':::' fences enable MyST's "
+                "colon_fence (myst_enable_extensions in conf.py), or use ``` fences; check "
+                "that the fence is closed",
+                para,
+                "fence_as_text",
             )

@@ -58,12 +58,13 @@ class InPlaceBibliographyTransform(SphinxPostTransform):
             bibliography = inplace_bibliography()
             for item in papers.children:
                 assert isinstance(item, docutils.nodes.Element)
-                label = next(item.findall(is_label))
-                text = label.parent
-                text.remove(label)
-                if text.children and text[0].astext() == " ":
-                    text.remove(text[0])
-                number = label.astext().strip("[]")
+                label = next(item.findall(is_label), None)  # works by others have none
+                if label is not None:
+                    text = label.parent
+                    text.remove(label)
+                    if text.children and text[0].astext() == " ":
+                        text.remove(text[0])
+                number = label.astext().strip("[]") if label is not None else ""
                 attributes = {"label": number, "ids": item["ids"], "docname": docname}
                 bibliography += inplace_bibitem("", *item.children, **attributes)
             papers.replace_self(bibliography)
@@ -71,17 +72,22 @@ class InPlaceBibliographyTransform(SphinxPostTransform):
 
 def visit_bibliography(self: LaTeXTranslator, node: inplace_bibliography) -> None:
     widest = max((item["label"] for item in node.children), key=len)[:MAX_LABEL_WIDTH]
-    self.body.append(f"\n\\begin{{researchsitebibliography}}{{{self.encode(widest)}}}\n")
+    if widest:
+        self.body.append(f"\n\\begin{{researchsitebibliography}}{{{self.encode(widest)}}}\n")
+    else:  # references (works by others): no labels, hanging indent
+        self.body.append("\n\\begin{researchsitereferences}\n")
 
 
 def depart_bibliography(self: LaTeXTranslator, node: inplace_bibliography) -> None:
-    self.body.append("\\end{researchsitebibliography}\n")
+    labelled = any(item["label"] for item in node.children)
+    self.body.append(f"\\end{{researchsite{'bibliography' if labelled else 'references'}}}\n")
 
 
 def visit_bibitem(self: LaTeXTranslator, node: inplace_bibitem) -> None:
     label, anchor = self.encode(node["label"]), node["ids"][0]
     key = f"{node['docname']}:{anchor}"
-    self.body.append(f"\\bibitem[{label}]{{{key}}}{self.hypertarget(anchor)}%\n")
+    item = f"\\bibitem[{label}]{{{key}}}" if label else "\\item[]"
+    self.body.append(f"{item}{self.hypertarget(anchor)}%\n")
 
 
 def depart_bibitem(self: LaTeXTranslator, node: inplace_bibitem) -> None:

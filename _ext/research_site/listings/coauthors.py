@@ -15,19 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import docutils.nodes
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..bib.library import Library
-from ..bib.names import full_name, name_key
-from ..bib.texts import plain
+from ..bib.names import fold, name_key, surname
+from ..log import warn
 from .publications import ListingDirective
 from .references import numbers_reference
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-logger = logging.getLogger(__name__)
 
 COLUMNS = ("name", "homepage", "affiliation")
 
@@ -83,7 +80,7 @@ def check_coauthors(app: Sphinx) -> None:
         return
     for line, text in read_coauthors(path)[1]:
         location = f"{path}:{line}" if line else str(path)
-        logger.warning(text, location=location, type="research_site", subtype="coauthors")
+        warn(text, location, "coauthors")
 
 
 @dataclass
@@ -98,21 +95,43 @@ class SharedPapers:
 def shared_papers(library: Library) -> list[SharedPapers]:
     """Every co-author (the owner left out), most shared papers first, then by name.
 
-    Names are compared as words, case-folded, so one person written the same
-    way in several entries is counted once.
+    Names are compared as words, case and accents aside, without DBLP's numbers,
+    so one person written so in several entries is counted once; ``others`` is no one.
     """
     found: dict[tuple[str, ...], SharedPapers] = {}
     for key in library.papers:
-        for person in library.entry(key).persons.get("author", []):
-            if library.owner.matches(person):
+        for author in library.facts(key).named_authors:
+            if author.is_owner:
                 continue
-            words = name_key(person)
+            words = name_key(author.person)
             if words not in found:
-                sort_name = tuple(w.casefold() for w in person.last_names + person.first_names)
-                found[words] = SharedPapers(plain(full_name(person)), sort_name)
+                sort_name = (fold(surname(author.person)), *words)
+                found[words] = SharedPapers(author.plain, sort_name)
             if key not in found[words].keys:
                 found[words].keys.append(key)
+    for words, coauthor in list(found.items()):
+        same = [
+            other
+            for other in found.values()
+            if other is not coauthor and initials_of(other, coauthor)
+        ]
+        if len(same) == 1:  # "M. Rossi" (IEEE, Crossref) is the one "Marco Rossi"
+            same[0].keys += [key for key in coauthor.keys if key not in same[0].keys]
+            del found[words]
     return sorted(found.values(), key=lambda c: (-len(c.keys), c.sort_name))
+
+
+def initials_of(full: SharedPapers, short: SharedPapers) -> bool:
+    """Whether *short* is *full* written with initials (``M. Rossi``, ``Marco Rossi``)."""
+    (surname, *given), (full_surname, *full_given) = short.sort_name, full.sort_name
+    initials = given[: len(given) - len(surname.split())]
+    names = full_given[: len(full_given) - len(full_surname.split())]
+    return (
+        surname == full_surname
+        and all(len(word) == 1 for word in initials)
+        and any(len(word) > 1 for word in names)
+        and initials == [word[0] for word in names][: len(initials)]
+    )
 
 
 class FeaturedDirective(SphinxDirective):
@@ -132,12 +151,12 @@ class CoauthorsDirective(FeaturedDirective):
     def run(self) -> list[docutils.nodes.Node]:
         path = Path(self.env.srcdir, self.config.research_site_coauthors)
         if not path.is_file():
-            logger.warning(
-                f"no co-authors file {path}: write one (name, homepage, affiliation, "
-                "tab-separated) or set research_site_coauthors in conf.py",
-                location=self.get_location(),
-                type="research_site",
-                subtype="coauthors",
+            message = f"no co-authors file {path}: write one (name, homepage, affiliation,"
+            where = self.get_location()
+            warn(
+                f"{message} tab-separated) or set research_site_coauthors in conf.py",
+                where,
+                "coauthors",
             )
         items = docutils.nodes.bullet_list(classes=["coauthors"])
         for person in self.featured():
@@ -149,7 +168,7 @@ class CoauthorsDirective(FeaturedDirective):
             if person.affiliation:
                 para += docutils.nodes.Text(f" \u2014 {person.affiliation}")
             items += docutils.nodes.list_item("", para)
-        return [items]
+        return [items] if items.children else []  # LaTeX refuses an empty list
 
 
 class CoauthorIndexDirective(FeaturedDirective, ListingDirective):
@@ -170,4 +189,4 @@ class CoauthorIndexDirective(FeaturedDirective, ListingDirective):
             para += docutils.nodes.Text(f" \u2014 {count} paper{'s' if count > 1 else ''} ")
             para += numbers_reference(coauthor.keys)
             items += docutils.nodes.list_item("", para)
-        return [items]
+        return [items] if items.children else []

@@ -136,7 +136,8 @@ class ResearchDomain(Domain):
         """refs.bib's entries as the site uses them, made once per parsed bibliography."""
         data = cite_domain(self.env).bibdata.data
         if self._library is None or self._library.data is not data:
-            owner = OwnerName(self.env.config.research_site_owner)
+            config = self.env.config
+            owner = OwnerName(config.research_site_owner, config.research_site_owner_aliases)
             self._library = Library(data, owner)
         return self._library
 
@@ -154,9 +155,8 @@ class ResearchDomain(Domain):
         if typ == PAPER:
             if builder.name not in PAPER_PAGE_BUILDERS:
                 return contnode
-            return make_refnode(
-                builder, fromdocname, paper_pagename(env.config, target), "", contnode
-            )
+            pagename = paper_pagename(env.config, self.library.slug(target))
+            return make_refnode(builder, fromdocname, pagename, "", contnode)
         if typ == SECTION:
             docname, _, section_id = target.partition("#")
             return make_refnode(builder, fromdocname, docname, section_id, contnode)
@@ -178,7 +178,7 @@ class ResearchDomain(Domain):
             if n:
                 result += docutils.nodes.Text(", ")
             label = docutils.nodes.Text(str(number))
-            result += make_refnode(builder, fromdocname, listed_in, key, label)
+            result += make_refnode(builder, fromdocname, listed_in, self.library.slug(key), label)
         result += docutils.nodes.Text("]")
         return result
 

@@ -18,14 +18,21 @@ import docutils.nodes
 import pybtex_docutils
 from pybtex.style import FormattedEntry
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 
 from ..bib.cleanbib import bibtex_record
 from ..bib.facts import EntryFacts
+from ..bib.texts import MATH_TAG, math_plain
+from ..log import warn
 from ..styles.formatting import PART_PREFIX, TITLE
 from .domain import Place, cite_domain, paper_reference, research_domain, section_reference
-from .nodes import disclosure, pending_entry
-from .references import list_citations, numbers_reference
+from .nodes import disclosure, pending_entry, title_math
+from .references import (
+    REFERENCES_ID,
+    BibliographyKey,
+    formatted_citations,
+    list_citations,
+    numbers_reference,
+)
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -33,8 +40,6 @@ if TYPE_CHECKING:
 
 #: Makes the link to a citing section (a cross-reference, or a link already resolved).
 SectionLink = Callable[[Place], docutils.nodes.Element]
-
-logger = logging.getLogger(__name__)
 
 #: The classes of an entry's parts beyond its text, and what stands between two links.
 LABEL_CLASS, LINKS_CLASS, DISCUSSED_CLASS, BIBTEX_CLASS = (
@@ -54,6 +59,9 @@ class EntryBackend(pybtex_docutils.Backend):
     ) -> list[docutils.nodes.Node]:
         if tag_name.startswith(PART_PREFIX):
             return [docutils.nodes.inline("", "", *text, classes=[tag_name])]
+        if tag_name == MATH_TAG:
+            latex = "".join(node.astext() for node in text)
+            return [title_math(latex, math_plain(latex), latex=latex)]
         return super().format_tag(tag_name, text)
 
 
@@ -156,19 +164,25 @@ class FillEntries(SphinxPostTransform):
         pending = list(self.document.findall(pending_entry))
         if not pending:
             return
-        library = research_domain(self.env).library
-        citations = list_citations(cite_domain(self.env))
+        domain, library = cite_domain(self.env), research_domain(self.env).library
+        citations = list_citations(domain)
         places = research_domain(self.env).places_by_key()
         titles = page_titles(self.env)
         for node in pending:
-            key = node["key"]
+            key, references_of = node["key"], node.get("references_of")
+            if references_of:
+                where = BibliographyKey(references_of, REFERENCES_ID)
+                formatted = formatted_citations(domain, where)[key].formatted_entry
+                node.replace_self(
+                    [entry_paragraph(formatted), *filter(None, [links_line(library.facts(key))])]
+                )
+                continue
             if key not in citations:
-                logger.warning(
-                    "the papers of this list link to the publication list, which no page "
-                    "has: add a publication-list directive to a page",
-                    location=node,
-                    type="research_site",
-                    subtype="no_publication_list",
+                message = "the papers of this list link to the publication list, which no"
+                warn(
+                    f"{message} page has: add a publication-list directive to a page",
+                    node,
+                    "no_publication_list",
                 )
                 node.parent.remove(node)
                 continue

@@ -50,7 +50,7 @@ def site_digests(app: Sphinx, env: BuildEnvironment) -> dict[str, str]:
     domain = research_domain(env)
     order = [docname for docname in get_docnames(env) if docname in domain.places]
     titles = [env.titles[docname].astext() for docname in order if docname in env.titles]
-    papers = [paper_pagename(app.config, key) for key in domain.library.papers]
+    papers = [paper_pagename(app.config, domain.library.slug(key)) for key in domain.library.papers]
     navigation = sorted((name, node.astext()) for name, node in env.titles.items())
     toctree = sorted((name, list(children)) for name, children in env.toctree_includes.items())
     return {

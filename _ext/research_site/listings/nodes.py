@@ -1,13 +1,15 @@
-"""The site's two docutils nodes: a disclosure (``<details>``) and a pending entry."""
+"""The site's docutils nodes: a disclosure (``<details>``), a pending entry, title math."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 import docutils.nodes
+from docutils.utils.math.latex2mathml import tex2mathml
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
 
 
 class disclosure(docutils.nodes.General, docutils.nodes.Element):  # noqa: N801 (docutils style)
@@ -31,10 +33,36 @@ def skip_node(self: object, node: docutils.nodes.Node) -> None:
     raise docutils.nodes.SkipNode
 
 
+def pass_node(self: object, node: docutils.nodes.Node) -> None:
+    """Write the node's children (its text) as they are."""
+
+
 class pending_entry(docutils.nodes.General, docutils.nodes.Element):  # noqa: N801
     """Where an entry of refs.bib (``key``) goes once its citation is formatted.
 
     Placed by the listing directives when the page is read; replaced by
     :class:`.entries.FillEntries` when it is written. ``labelled`` entries
-    start with their label linking to the publication list (selected papers).
+    start with their label linking to the publication list (selected papers);
+    a work by others is in the references of the page ``references_of``.
     """
+
+
+class title_math(docutils.nodes.Inline, docutils.nodes.TextElement):  # noqa: N801
+    """``$...$`` math of a field (``latex``), its text readable (``O(1/√T)``).
+
+    HTML pages show it as MathML (no script, no CDN), the PDF as LaTeX math;
+    the EPUB, plain outputs and the search index read its readable text.
+    """
+
+
+def visit_title_math_html(self: HTML5Translator, node: title_math) -> None:
+    if self.builder.name.startswith("epub"):  # EPUB would need the OPF's mathml property
+        self.body.append(self.encode(node.astext()))
+    else:
+        self.body.append(tex2mathml(node["latex"]).replace("\n", "").replace("  ", ""))
+    raise docutils.nodes.SkipNode
+
+
+def visit_title_math_latex(self: LaTeXTranslator, node: title_math) -> None:
+    self.body.append(f"\\({node['latex']}\\)")
+    raise docutils.nodes.SkipNode

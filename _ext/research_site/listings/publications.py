@@ -20,7 +20,7 @@ from ..bib.annotations import legend_items
 from ..bib.library import Library
 from .domain import cite_domain, research_domain
 from .nodes import pending_entry
-from .references import register_list
+from .references import LIST_BIBLIOGRAPHY_ID, BibliographyKey, register_bibliography
 
 #: Classes of the lists (the site's stylesheet lays them out).
 LIST_CLASS, ENTRY_CLASS, SELECTED_CLASS, LEGEND_CLASS = (
@@ -40,6 +40,23 @@ def legend(symbols: set[str] | None = None) -> docutils.nodes.paragraph:
         para += docutils.nodes.superscript(symbol, symbol)
         para += docutils.nodes.Text(f"\u00a0{meaning}")
     return para
+
+
+def entry_item(
+    document: docutils.nodes.document,
+    key: str,
+    anchor: str,
+    entries: dict[str, docutils.nodes.Element],
+    references_of: str | None = None,
+) -> docutils.nodes.list_item:
+    """The list item of the entry *key*, at *anchor*; noted in *entries* (by key) for
+    sphinxcontrib-bibtex, which links citations of the entry to it. A work by
+    others is in the references of the page *references_of*."""
+    item = docutils.nodes.list_item(ids=[anchor], classes=[ENTRY_CLASS])
+    document.note_explicit_target(item, item)
+    item += pending_entry(key=key, references_of=references_of)
+    entries[key] = docutils.nodes.target(ids=[anchor])  # (kept with the env)
+    return item
 
 
 class ListingDirective(SphinxDirective):
@@ -67,17 +84,14 @@ class PublicationListDirective(ListingDirective):
             papers = docutils.nodes.bullet_list(classes=[LIST_CLASS], docname=self.env.docname)
             for key in library.newest_first():
                 if library.facts(key).date.year == year:
-                    item = docutils.nodes.list_item(ids=[key], classes=[ENTRY_CLASS])
-                    self.state.document.note_explicit_target(item, item)
-                    item += pending_entry(key=key)
-                    papers += item
-                    entries[key] = docutils.nodes.target(ids=[key])  # (kept with the env)
+                    papers += entry_item(self.state.document, key, library.slug(key), entries)
             section += papers
             result.append(section)
         domain = cite_domain(self.env)
         bibfiles = list(domain.bibdata.bibfiles)
         style = self.config.bibtex_default_style
-        register_list(domain, self.env.docname, self.lineno, style, bibfiles, entries)
+        where = BibliographyKey(self.env.docname, LIST_BIBLIOGRAPHY_ID)
+        register_bibliography(domain, where, self.lineno, style, bibfiles, entries)
         return result
 
     def download_link(self) -> only:
@@ -102,4 +116,4 @@ class SelectedPublicationsDirective(ListingDirective):
         for key in library.newest_first():
             if library.facts(key).selected:
                 items += docutils.nodes.list_item("", pending_entry(key=key, labelled=True))
-        return [legend(), items]
+        return [legend(), items] if items.children else []

@@ -2,8 +2,10 @@
 
 The publication list registers one bibliography of the owner's papers with
 sphinxcontrib-bibtex's domain, as its ``bibliography`` directive does, with
-the entries' own anchors. sphinxcontrib-bibtex then formats each paper once
-(``env-updated``) and resolves every citation of it in the prose. The site's
+the entries' own anchors; a page that cites works by others registers one of
+them (:mod:`.cited_works`). sphinxcontrib-bibtex then formats each entry once
+(``env-updated``) and resolves every citation of it in the prose, to the list
+of the citing page first. The site's
 listings (the selected papers, the co-author index) show papers by number,
 each linking to its entry in the list (:func:`numbers_reference`).
 """
@@ -22,20 +24,20 @@ from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
 if TYPE_CHECKING:
     from sphinxcontrib.bibtex.domain import BibtexDomain, Citation
 
-#: The id of the publication list's bibliography.
-LIST_BIBLIOGRAPHY_ID = "publication-list"
+#: The ids of the publication list's bibliography, and of a page's references.
+LIST_BIBLIOGRAPHY_ID, REFERENCES_ID = "publication-list", "references"
 
 
-def register_list(
+def register_bibliography(
     domain: BibtexDomain,
-    docname: str,
+    where: BibliographyKey,
     line: int,
     style: str,
     bibfiles: list[Path],
     entry_nodes: dict[str, docutils.nodes.Element],
 ) -> None:
-    """Register the publication list: every key of *entry_nodes*, at its node's id."""
-    domain.bibliographies[BibliographyKey(docname, LIST_BIBLIOGRAPHY_ID)] = BibliographyValue(
+    """Register a list of entries: every key of *entry_nodes*, at its node's id."""
+    domain.bibliographies[where] = BibliographyValue(
         line=line,
         bibfiles=bibfiles,
         style=style,
@@ -50,13 +52,18 @@ def register_list(
     )
 
 
-def list_citations(domain: BibtexDomain) -> dict[str, Citation]:
-    """The publication list's formatted citations, by key."""
+def formatted_citations(domain: BibtexDomain, where: BibliographyKey | str) -> dict[str, Citation]:
+    """The formatted citations of one list (*where*: its key, or the id of lists on any page)."""
     return {
         citation.key: citation
         for citation in domain.citations
-        if citation.bibliography_key.id_ == LIST_BIBLIOGRAPHY_ID
+        if citation.bibliography_key == where or citation.bibliography_key.id_ == where
     }
+
+
+def list_citations(domain: BibtexDomain) -> dict[str, Citation]:
+    """The publication list's formatted citations, by key."""
+    return formatted_citations(domain, LIST_BIBLIOGRAPHY_ID)
 
 
 def list_docname(domain: BibtexDomain) -> str | None:

@@ -51,6 +51,27 @@ def add_folders(app: Sphinx, config: Config) -> None:
         config.templates_path.append(str(TEMPLATES_DIR))
 
 
+def add_initials(app: Sphinx, config: Config) -> None:
+    """The favicon's letters (``static/favicon.svg_t``, rendered by Sphinx with
+    ``html_context``): ``research_site_initials``, else the owner's initials."""
+    initials = config.research_site_initials or "".join(
+        word[0] for word in config.research_site_owner.split()
+    )
+    config.html_context = {**config.html_context, "research_site_initials": initials}
+
+
+def add_favicon(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: docutils.nodes.document | None,
+) -> None:
+    """The favicon of every page: the site's initials, unless conf.py sets ``html_favicon``."""
+    if not context.get("favicon_url"):
+        context["favicon_url"] = context["pathto"]("_static/favicon.svg", resource=True)
+
+
 def sha256_source(text: str) -> str:
     """A CSP hash source (``'sha256-...'``) for inline code *text*."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()

@@ -16,10 +16,20 @@ from typing import TYPE_CHECKING, Any
 import docutils.nodes
 
 from ..bib.facts import EntryFacts
+from ..bib.texts import plain
 from ..config import writes_paper_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+
+#: The Highwire tag that names each kind of venue.
+VENUE_TAGS = {
+    "journal": "citation_journal_title",
+    "conference": "citation_conference_title",
+    "thesis": "citation_dissertation_institution",
+    "report": "citation_technical_report_institution",
+}
 
 
 def meta(name: str, content: str, attribute: str = "name") -> str:
@@ -34,9 +44,10 @@ def json_ld(data: dict[str, Any]) -> str:
 
 def paper_description(facts: EntryFacts) -> str:
     """``Authors. Venue line.`` for previews and search results."""
-    names = [author.plain for author in facts.authors]
-    authors = ", ".join(names[:3]) + (" et al" if len(names) > 3 else "")
-    return f"{authors}. {' '.join(str(facts.venue_line()).split())}."
+    names = [author.plain for author in facts.named_authors]
+    more = len(names) > 3 or len(names) < len(facts.authors)
+    authors = ", ".join(names[:3]) + (" et al." if more else "")
+    return f"{authors.removesuffix('.')}. {plain(facts.venue_line())}."
 
 
 def scholarly_article(facts: EntryFacts, url: str) -> dict[str, Any]:
@@ -46,15 +57,21 @@ def scholarly_article(facts: EntryFacts, url: str) -> dict[str, Any]:
         "@type": "ScholarlyArticle",
         "name": facts.title_plain,
         "headline": facts.title_plain,
-        "author": [{"@type": "Person", "name": author.plain} for author in facts.authors],
+        "author": [{"@type": "Person", "name": author.plain} for author in facts.named_authors],
         "datePublished": facts.date.iso("-"),
         "url": url,
     }
     if facts.venue_plain:
         article["isPartOf"] = {"@type": "PublicationEvent", "name": facts.venue_plain}
         article["publisher"] = {"@type": "Organization", "name": facts.venue_plain}
-    if facts.arxiv_id:
-        article["sameAs"] = [f"https://arxiv.org/abs/{facts.arxiv_id}"]
+    same = [f"https://arxiv.org/abs/{facts.arxiv_id}"] if facts.arxiv_id else []
+    if facts.doi:
+        article["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": facts.doi}
+        same.append(f"https://doi.org/{facts.doi}")
+    if same:
+        article["sameAs"] = same
+    if facts.abstract:
+        article["abstract"] = plain(facts.abstract)
     return article
 
 
@@ -62,12 +79,16 @@ def paper_head(facts: EntryFacts, url: str, site_name: str) -> str:
     """The metadata of one paper page's ``<head>``, as HTML."""
     title, description = facts.title_plain, paper_description(facts)
     tags = [meta("description", description), meta("citation_title", title)]
-    tags += [meta("citation_author", author.plain) for author in facts.authors]
+    tags += [meta("citation_author", author.plain) for author in facts.named_authors]
     tags.append(meta("citation_publication_date", facts.date.iso("/")))
-    if facts.venue.kind == "journal":
-        tags.append(meta("citation_journal_title", facts.venue_plain))
-    elif facts.venue.kind == "conference":
-        tags.append(meta("citation_conference_title", facts.venue_plain))
+    venue_tag = VENUE_TAGS.get(facts.venue.kind)
+    if venue_tag and facts.venue_plain:
+        tags.append(meta(venue_tag, facts.venue_plain))
+    tags += [meta(f"citation_{part}", value) for part, value in facts.venue.numbers]
+    if facts.doi:
+        tags.append(meta("citation_doi", facts.doi))
+    if facts.abstract:
+        tags.append(meta("citation_abstract", plain(facts.abstract)))
     if facts.arxiv_id:
         tags.append(meta("citation_arxiv_id", facts.arxiv_id))
         tags.append(meta("citation_pdf_url", f"https://arxiv.org/pdf/{facts.arxiv_id}"))

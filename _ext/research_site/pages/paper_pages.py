@@ -1,4 +1,6 @@
-"""A page per paper, ``publications/<key>.html``, with the metadata scholars' tools read.
+"""A page per paper, ``publications/<slug>.html``, with the metadata scholars' tools read.
+
+The slug is the key made URL-safe (:func:`..bib.library.slug`).
 
 On ``html-collect-pages`` every paper of refs.bib becomes a page rendered by
 the theme's ``page.html`` (HTML builder only; no source file is written). Its
@@ -72,7 +74,7 @@ def paper_pages(app: Sphinx) -> list[PaperPage]:
         places = tuple(citing.get(key.lower(), ()))
         pages.append(
             PaperPage(
-                pagename=paper_pagename(app.config, key),
+                pagename=paper_pagename(app.config, library.slug(key)),
                 key=key,
                 label=citations[key].formatted_entry.label,
                 places=places,
@@ -88,7 +90,8 @@ def paper_body(app: Sphinx, page: PaperPage) -> docutils.nodes.section:
     """The page's content, as nodes: title, label, entry and its extras, the way back."""
     library = research_domain(app.env).library
     facts, entry = library.facts(page.key), library.entry(page.key)
-    section = docutils.nodes.section(ids=[page.key])
+    anchor = library.slug(page.key)
+    section = docutils.nodes.section(ids=[anchor])
     section += docutils.nodes.title(facts.title_plain, facts.title_plain)
     label = f"[{page.label}]"
     section += docutils.nodes.paragraph(label, label, classes=[LABEL_CLASS])
@@ -105,7 +108,7 @@ def paper_body(app: Sphinx, page: PaperPage) -> docutils.nodes.section:
     section.extend(entry_extras(entry, facts, list(page.places), titles, section_link))
     if page.listed_in:
         back = docutils.nodes.paragraph(classes=["pub-back"])
-        back += link(page.listed_in, page.key, "All publications")
+        back += link(page.listed_in, anchor, "All publications")
         section += back
     return section
 

@@ -33,7 +33,7 @@ def list_every_page(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or links is None or not writes_paper_pages(app):
         return
     library = research_domain(app.env).library
-    papers = [paper_pagename(app.config, key) for key in library.newest_first()]
+    papers = [paper_pagename(app.config, library.slug(key)) for key in library.newest_first()]
     pages = sorted(app.env.found_docs) + papers  # the order of a serial clean build
     if links.empty():
         return  # nothing written: the last sitemap lists every page

@@ -5,8 +5,8 @@ An entry reads like the owner's own list::
     Title. Author*†, Author*, Author. Venue (Short), 1–22, May 2025. [Award]
 
 Everything shown comes from the entry's facts (:mod:`..bib.facts`): the owner's
-name in bold, the markers, the venue line. Labels are paper numbers
-(:mod:`..bib.library`). The parts of an entry are wrapped in named tags
+name in bold, the markers, the venue line. Labels are paper numbers, or author
+and year for works by others (:mod:`..bib.library`). The parts of an entry are wrapped in named tags
 (``pub-title``, ``pub-authors``, ...) that the site's docutils backend turns into
 classed nodes (:mod:`..listings.entries`); other backends render their text.
 
@@ -58,11 +58,15 @@ def authors_text(facts: EntryFacts) -> Text:
 
 
 def entry_text(facts: EntryFacts) -> Text:
-    """The whole entry: title, authors, venue line and award, each a tagged part."""
-    parts: list[Tag | str] = [
+    """The whole entry, each part tagged: the owner's paper as the owner lists it (title
+    first, then authors, venue line, award); a work by others as references read
+    (authors first)."""
+    title, authors = (
         Tag(TITLE, facts.title.add_period()),
-        " ",
-        Tag(AUTHORS, authors_text(facts), "."),
+        Tag(AUTHORS, authors_text(facts).add_period()),
+    )
+    parts: list[Tag | str] = [
+        *((title, " ", authors) if facts.is_paper else (authors, " ", title)),
         " ",
         Tag(VENUE, facts.venue_line(), "."),
     ]
@@ -71,15 +75,15 @@ def entry_text(facts: EntryFacts) -> Text:
     return Text(*parts)
 
 
-class PaperNumberLabelStyle(BaseLabelStyle):
-    """Labels are the paper numbers of the library."""
+class LibraryLabelStyle(BaseLabelStyle):
+    """Labels from the library: paper numbers, author and year for works by others."""
 
     library: ClassVar[Library | None] = None
 
     def format_labels(self, sorted_entries: Iterable[Entry]) -> Iterator[str]:
         assert self.library is not None, "the style is bound to a library on builder-inited"
         for entry in sorted_entries:
-            yield str(self.library.number(entry.key))
+            yield self.library.label(entry.key)
 
 
 class ResearchStyle(BaseStyle):
@@ -87,7 +91,7 @@ class ResearchStyle(BaseStyle):
 
     #: The entries and their facts (bound by :meth:`bound`).
     library: ClassVar[Library | None] = None
-    default_label_style = PaperNumberLabelStyle
+    default_label_style = LibraryLabelStyle
     # classes, not names: pybtex would look a name up among every installed package
     default_name_style = pybtex.style.names.plain.NameStyle
     default_sorting_style = pybtex.style.sorting.none.SortingStyle
@@ -99,9 +103,7 @@ class ResearchStyle(BaseStyle):
         sphinxcontrib-bibtex instantiates styles without arguments, so the
         build's library travels on the class registered as the plugin.
         """
-        labels = type(
-            PaperNumberLabelStyle.__name__, (PaperNumberLabelStyle,), {"library": library}
-        )
+        labels = type(LibraryLabelStyle.__name__, (LibraryLabelStyle,), {"library": library})
         namespace = {"library": library, "default_label_style": labels}
         return type(cls.__name__, (cls,), namespace)
 

@@ -1,0 +1,221 @@
+"""A second researcher's site (tests/roots/test-second-site): an owner whose name has
+accents, entries pasted exactly as arXiv, Google Scholar, DBLP, OpenReview, NeurIPS,
+PMLR, the ACL Anthology, Crossref, Zotero (biblatex), IEEE Xplore and the ACM DL
+export them, and works by others cited in the prose.
+
+Every expectation is derived from that root's refs.bib through the pure ``bib``
+layer (tested on its own in test_exports.py): what these tests check is that the
+built site shows it, in every output.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pybtex.database
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import Build, build_project, label_of, require_tool
+from linkcheck import broken_epub_links, broken_links
+from research_site.bib.cleanbib import bibtex_file
+from research_site.bib.library import Library
+from research_site.bib.names import OwnerName
+
+ROOT = Path(__file__).parent / "roots" / "test-second-site"
+OWNER = OwnerName("Zoé Lefèvre", ["Z. Lefèvre"])
+
+
+def library() -> Library:
+    return Library(pybtex.database.parse_file(str(ROOT / "refs.bib")), OWNER)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
+    """The second site as HTML, EPUB and LaTeX, each built strictly."""
+    base = tmp_path_factory.mktemp("second")
+    shutil.copytree(ROOT, base / "src")
+    return {
+        name: build_project(base / "src", base / name, builder=name)
+        for name in ("html", "epub", "latex")
+    }
+
+
+@pytest.fixture(scope="module")
+def html(built: dict[str, Build]) -> Build:
+    return built["html"]
+
+
+def page(build: Build, name: str) -> BeautifulSoup:
+    return build.soup(name)
+
+
+def test_every_output_builds_without_a_warning(built: dict[str, Build]) -> None:
+    for name, build in built.items():
+        assert build.warnings == "", f"{name}: {build.warnings}"
+
+
+def test_no_internal_link_or_fragment_is_broken(built: dict[str, Build], tmp_path: Path) -> None:
+    assert broken_links(built["html"].outdir) == []
+    (epub,) = built["epub"].outdir.glob("*.epub")
+    assert broken_epub_links(epub, tmp_path / "epub") == []
+
+
+def test_keys_as_tools_write_them_give_flat_pages_linked_both_ways(html: Build) -> None:
+    lib = library()
+    entries = html.entries("publications.html")
+    assert list(entries) == [lib.slug(key) for key in lib.newest_first()]
+    assert all(re.fullmatch(r"[a-z][a-z0-9-]*", anchor) for anchor in entries)
+    for key in lib.papers:
+        item = entries[lib.slug(key)]
+        (link,) = item.select(".pub-title a")
+        assert link["href"] == f"publications/{lib.slug(key)}.html"
+        paper = page(html, link["href"])
+        back = paper.select_one("p.pub-back a")["href"]
+        assert back == f"../publications.html#{lib.slug(key)}"
+        canonical = paper.find("link", rel="canonical")["href"]
+        assert canonical == f"https://example.org/zoe/publications/{lib.slug(key)}.html"
+    written = {p.stem for p in (html.outdir / "publications").glob("*.html")}
+    assert written == {lib.slug(key) for key in lib.papers}
+
+
+def test_only_the_owners_papers_are_numbered_listed_and_published(html: Build) -> None:
+    lib = library()
+    works = [key for key in lib.data.entries if not lib.is_paper(key)]
+    assert works and len(lib.papers) >= 10
+    labels = [label_of(item) for item in html.entries("publications.html").values()]
+    assert sorted(labels) == list(range(1, len(lib.papers) + 1))
+    download = (html.outdir / "publications" / "zoe-lefevre.bib").read_text(encoding="utf-8")
+    assert download == bibtex_file(lib.entry(key) for key in lib.papers)
+    sitemap = (html.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    coauthors = page(html, "coauthors.html").select_one("ul.coauthor-index").get_text()
+    for key in works:
+        facts = lib.facts(key)
+        assert f"/{lib.slug(key)}.html" not in sitemap
+        assert not (html.outdir / "publications" / f"{lib.slug(key)}.html").exists()
+        assert all(author.plain not in coauthors for author in facts.named_authors)
+
+
+def test_works_by_others_are_cited_by_author_and_year_and_listed_under_references(
+    html: Build,
+) -> None:
+    lib = library()
+    research = page(html, "research.html")
+    cited = {
+        ref.split("#")[1] for ref in (a["href"] for a in research.select("span.bibtex-citation a"))
+    }
+    references = research.select("section.pub-references li.pub-entry")
+    anchors = [item["id"] for item in references]
+    works = sorted(
+        (k for k in lib.data.entries if not lib.is_paper(k)), key=lambda k: lib.label(k).casefold()
+    )
+    assert anchors == [f"ref-{lib.slug(key)}" for key in works]  # every work here is cited
+    assert set(anchors) <= cited
+    texts = [" ".join(span.get_text().split()) for span in research.select("span.bibtex-citation")]
+    assert "(Kingma and Ba, 2014)" in texts
+    assert "(Arora et al., 2019a; Arora et al., 2019b)" in texts
+    assert "Vaswani et al. (2017)" in texts
+    assert "[9, 12] (Kingma and Ba, 2014)" in texts
+    assert "Kingma and Ba (2014)" in texts
+    for link in research.select("span.bibtex-citation a"):
+        target = link["href"].split("#")[1]
+        assert target in anchors or link["href"].startswith("publications.html#")
+    toc = [a.get_text() for a in research.select("div.toc-tree a, .toc-tree a")]
+    assert "References" in toc
+
+
+def test_the_owner_is_bold_in_every_form_and_never_a_coauthor(html: Build) -> None:
+    lib = library()
+    for anchor, item in html.entries("publications.html").items():
+        key = next(k for k in lib.papers if lib.slug(k) == anchor)
+        (bold,) = item.select("strong .pub-owner, .pub-owner")[:1]
+        owner = next(a for a in lib.facts(key).authors if a.is_owner)
+        assert bold.get_text() == owner.plain
+        assert len(item.select(".pub-owner")) == 1
+    index = page(html, "coauthors.html").select_one("ul.coauthor-index").get_text()
+    assert "Lef" not in index and "Z." not in index
+
+
+def test_export_artefacts_are_cleaned_everywhere(html: Build) -> None:
+    lib = library()
+    article = page(html, "publications.html").select_one("article")
+    listing = "\n".join(" ".join(p.get_text().split()) for p in article.select("li.pub-entry > p"))
+    assert not re.search(r"\b00\d\d\b|\bothers\b", listing)
+    assert "Anna Schmidt, et al." in listing
+    records = "\n".join(block.get_text() for block in article.select("details.pub-bibtex"))
+    names = "\n".join(line for line in records.splitlines() if line.startswith("  author ="))
+    assert "Wu, Lei" in names and not re.search(r"\b00\d\d\b", names)
+    rows = [li.get_text() for li in page(html, "coauthors.html").select("ul.coauthor-index li")]
+    assert any(row.startswith("Lei Wu — 2 papers") for row in rows)  # DBLP's "Lei Wu 0010" is him
+    assert any(row.startswith("Marco Rossi") for row in rows) and not any(
+        "M. Rossi" in r for r in rows
+    )
+    optimal = page(html, f"publications/{lib.slug('lefevre2025optimal')}.html")
+    authors = [m["content"] for m in optimal.find_all("meta", attrs={"name": "citation_author"})]
+    assert authors == ["Zoé Lefèvre", "Marco Rossi", "Anna Schmidt"]
+    icml = next(t for t in listing.split("\n") if "Forty-second" in t)
+    assert "2025, 2025" not in icml
+
+
+def test_math_in_a_title_is_math_on_pages_and_readable_text_in_metadata(
+    built: dict[str, Build],
+) -> None:
+    lib, html = library(), built["html"]
+    slug = lib.slug("lefevre2025scaling")
+    title = html.entries("publications.html")[slug].select_one(".pub-title")
+    assert title.find("math") is not None and "$" not in title.get_text()
+    paper = page(html, f"publications/{slug}.html")
+    readable = "Sparse Attention Converges at Rate O(1/√T)"
+    assert paper.title.get_text().startswith(readable)
+    assert paper.find("meta", attrs={"name": "citation_title"})["content"] == readable
+    data = json.loads(paper.find("script", type="application/ld+json").string)
+    assert data["name"] == readable
+    tex = next(built["latex"].outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\(O(1/\sqrt{T})\)" in tex
+    epub = (built["epub"].outdir / "publications.xhtml").read_text(encoding="utf-8")
+    assert "O(1/√T)" in epub and "<math" not in epub
+
+
+def test_fields_are_read_as_each_type_needs(html: Build) -> None:
+    lib = library()
+    entries = html.entries("publications.html")
+    for key in lib.papers:
+        facts = lib.facts(key)
+        item = entries[lib.slug(key)]
+        venue = " ".join(item.select_one(".pub-venue").get_text().split())
+        assert venue == " ".join(str(facts.venue_line()).split()) + "."
+        links = [(a.get_text(), a["href"]) for a in item.select("p.pub-links a")]
+        assert links == [tuple(link) for link in facts.links]
+        assert len({href for _, href in links}) == len(links)
+        head = page(html, f"publications/{lib.slug(key)}.html")
+        doi = head.find("meta", attrs={"name": "citation_doi"})
+        assert (doi["content"] if doi else None) == facts.doi
+        journal = head.find("meta", attrs={"name": "citation_journal_title"})
+        assert (journal is not None) == (facts.venue.kind == "journal")
+        if facts.doi and not facts.arxiv_id:
+            assert ("DOI", f"https://doi.org/{facts.doi}") in links
+
+
+def test_the_pdf_cites_works_by_author_and_year(built: dict[str, Build], tmp_path: Path) -> None:
+    require_tool("latexmk", "pdflatex", "pdftotext")
+    out = built["latex"].outdir
+    (tex,) = out.glob("*.tex")
+    subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+        cwd=out,
+        capture_output=True,
+        check=True,
+    )
+    text = subprocess.run(
+        ["pdftotext", tex.with_suffix(".pdf").name, "-"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "(Kingma and Ba, 2014)" in text and "References" in text
+    assert "Łukasz Kaiser" in text and "0010" not in text
