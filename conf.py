@@ -14,7 +14,6 @@ from pathlib import Path
 # latex_elements, the favicon through research_site_initials).
 owner = "Mingze Wang"
 owner_native = "\u738b\u94ed\u6cfd"  # 王铭泽, rendered in the PDF with xeCJK
-position = "Ph.D. candidate, School of Mathematical Sciences, Peking University"
 # "mingze-wang": the names of the PDF, the EPUB and the .bib download.
 file_stem = "-".join(owner.lower().split())
 # "MW": the favicon's letters.
@@ -73,7 +72,7 @@ nitpick_ignore: list[tuple[str, str]] = []
 # -- MyST ----------------------------------------------------------------------
 
 myst_enable_extensions = ["colon_fence", "substitution"]
-myst_substitutions = {"owner": owner, "position": position}
+myst_substitutions = {"owner": owner}
 
 # -- sphinxcontrib-bibtex ------------------------------------------------------
 
@@ -111,9 +110,26 @@ sitemap_excludes = ["search.html", "genindex.html"]
 research_site_owner = owner
 research_site_owner_aliases: list[str] = []
 research_site_initials = initials
+# Who the owner is: under the name on the home page, in the PDF's title block and
+# in the home page's schema.org Person. Only the homepage is known; the other
+# links stay empty until the owner sets them (nothing is guessed).
+research_site_owner_native = owner_native
 research_site_owner_position = "Ph.D. candidate"
 research_site_owner_affiliation = "School of Mathematical Sciences, Peking University"
+research_site_owner_advisor = "Weinan E"
 research_site_owner_homepage = "https://wmz9.github.io/"
+research_site_owner_scholar = ""
+research_site_owner_orcid = ""
+research_site_owner_github = ""
+research_site_owner_email = ""
+# The PDF's keywords (its metadata).
+research_site_keywords = [
+    "machine learning theory",
+    "deep learning theory",
+    "optimization",
+    "Transformers",
+    "large language models",
+]
 research_site_coauthors = "data/coauthors.tsv"
 # The clean BibTeX of all papers, written next to the list (path inside the HTML output).
 research_site_bibtex_download = f"publications/{file_stem}.bib"
@@ -139,35 +155,26 @@ html_use_index = False
 # owner's name in Chinese.
 latex_engine = "xelatex"
 # The PDF is named after the owner (Read the Docs names it after the project slug).
-latex_documents = [("index", f"{file_stem}.tex", owner, owner, "manual")]
+# It is a research statement with a publication list, not a manual: the "howto"
+# class (sections, no chapters), the extension's title block at the top of the
+# first page (name, position, advisor, links, "as of <month year>", the running
+# foot "page N of M"), no table of contents and no index.
+latex_documents = [("index", f"{file_stem}.tex", owner, owner, "howto")]
 latex_show_urls = "no"
-# "Ph.D. candidate" above the school on the title page.
-_position_lines = position.replace(", ", r"\\", 1)
+latex_domain_indices = False
 latex_elements = {
     "papersize": "a4paper",
-    # A handout, not a book: no blank pages before chapters.
-    "extraclassoptions": "openany,oneside",
+    "extraclassoptions": "oneside",
     "pointsize": "11pt",
+    "sphinxsetup": "hmargin=2.2cm, vmargin={2cm, 2.4cm}",
+    "tableofcontents": "",
+    "printindex": "",
+    "makeindex": "",
     "preamble": r"""
 \usepackage{xeCJK}
 \setCJKmainfont{Noto Serif CJK SC}[ItalicFont={Noto Serif CJK SC}]
 \setCJKsansfont{Noto Sans CJK SC}[ItalicFont={Noto Sans CJK SC}]
 \setCJKmonofont{Noto Sans Mono CJK SC}
-""",
-    "maketitle": rf"""
-\begin{{titlepage}}
-  \centering
-  \vspace*{{0.28\textheight}}
-  {{\Huge\bfseries {owner}\par}}
-  \vspace{{0.8em}}
-  {{\LARGE {owner_native}\par}}
-  \vspace{{2em}}
-  {{\large {_position_lines}\par}}
-  \vspace{{3em}}
-  {{\Large Research and Publications\par}}
-  \vfill
-  {{\small Version {release}\par}}
-\end{{titlepage}}
 """,
 }
 

@@ -233,7 +233,8 @@ def test_home_page_weight(browser: Any, base_url: str) -> None:
 
 
 def test_lighthouse_scores(site: Build) -> None:
-    """Mobile preset on the home, a research and the publications page (tools/lighthouse-scores)."""
+    """Mobile preset on the home, a research, the publications and a paper page
+    (tools/lighthouse-scores)."""
     require_tool(CHROMIUM, "node")
     require_path(NODE_MODULES / "lighthouse" / "cli" / "index.js", NPM_HINT)
     result = subprocess.run(

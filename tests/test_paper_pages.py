@@ -10,9 +10,12 @@ from typing import Any
 import extruct
 import pybtex.database
 import pytest
+import rispy
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, Build, project_library
+from conftest import PROJECT, Build, project_conf, project_library
+from research_site.bib.texts import plain
+from research_site.styles.formatting import citation_text
 
 BIB = pybtex.database.parse_file(str(PROJECT / "refs.bib"))
 BASE = "https://mingze-wang.readthedocs.io/en/latest/"
@@ -76,6 +79,51 @@ def test_paper_pages_show_the_entry_and_link_back(site: Build) -> None:
     assert back == "index.html#wang2025gradpower"
 
 
+@pytest.mark.parametrize("key", PAPERS)
+def test_a_paper_page_is_the_papers_home(site: Build, key: str) -> None:
+    library = project_library()
+    facts, slug = library.facts(key), library.slug(key)
+    page = site.article(f"publications/{slug}.html")
+    (h1,) = site.soup(f"publications/{slug}.html").find_all("h1")
+    assert h1.get_text().rstrip("¶#") == facts.title_plain
+    assert page.select_one(".pub-title") is None  # the title once
+    used = {symbol for author in facts.authors for symbol in author.markers}
+    legend = page.select_one("p.pub-legend")
+    assert (legend is not None) == bool(used)
+    if used:
+        assert {sup.get_text() for sup in legend.select("sup")} == used
+    cite = page.select_one("section#cite")
+    assert cite.select_one("p.pub-citation").get_text() == plain(citation_text(facts))
+    assert cite.select_one("details.pub-bibtex div.highlight pre")  # the copy button's target
+    files = {a["href"] for a in cite.select("p.pub-downloads a")}
+    assert files == {f"{slug}.bib", f"{slug}.ris"}
+    bib = pybtex.database.parse_file(str(site.outdir / "publications" / f"{slug}.bib"))
+    assert list(bib.entries) == [key]
+    (record,) = rispy.load(site.outdir / "publications" / f"{slug}.ris", encoding="utf-8")
+    assert record["authors"] == [a for a in expected_ris_authors(key)]
+    assert record["title"] == facts.title_plain
+    assert record["year"] == str(facts.date.year)
+    assert record.get("doi") == facts.doi
+    assert record.get("urls", []) == [link.url for link in facts.links]
+    number = library.number(key)
+    for name, other in (("prev", (number or 0) - 1), ("next", (number or 0) + 1)):
+        link = site.soup(f"publications/{slug}.html").select_one(f"a.{name}-page")
+        if 1 <= other <= len(library.papers):
+            neighbour = library.papers[other - 1]
+            assert link["href"] == f"{library.slug(neighbour)}.html"
+            assert f"[{other}]" in link.get_text()
+        else:
+            assert link is None or "publications" not in link["href"]
+
+
+def expected_ris_authors(key: str) -> list[str]:
+    """``Last, First`` of each author of refs.bib, in order."""
+    return [
+        f"{' '.join(p.prelast_names + p.last_names)}, {' '.join(p.first_names + p.middle_names)}"
+        for p in BIB.entries[key].persons["author"]
+    ]
+
+
 def test_every_list_entry_links_to_its_page_and_all_are_in_the_sitemap(site: Build) -> None:
     article = site.article("publications/index.html")
     linked = set()
@@ -95,7 +143,16 @@ def test_home_page_describes_the_owner(site: Build) -> None:
     (person,) = [item for item in data["json-ld"] if item.get("@type") == "Person"]
     assert person["name"] == "Mingze Wang"
     assert "Peking University" in json.dumps(person["affiliation"])
-    assert person["sameAs"] == ["https://wmz9.github.io/"]
+    conf = project_conf()
+    links = [
+        conf[f"research_site_owner_{name}"] for name in ("homepage", "scholar", "orcid", "github")
+    ]
+    assert person["sameAs"] == [link for link in links if link]
+    assert person["alternateName"] == conf["owner_native"]
+    line = site.article("index.html").select_one("p.owner-links")
+    assert [a["href"] for a in line.select("a")] == [link for link in links if link]
+    position = site.article("index.html").select_one("p.owner-position").get_text()
+    assert f"Advisor: {conf['research_site_owner_advisor']}" in position
 
 
 @pytest.mark.sphinx("html", testroot="paper-pages", freshenv=True)

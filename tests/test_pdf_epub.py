@@ -7,10 +7,12 @@ on a machine without them, failed on CI.
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import subprocess
 import sys
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import PROJECT, project_library, require_tool
+from conftest import PROJECT, project_conf, project_library, require_tool
 from linkcheck import broken_epub_links
 from seed import papers, research_citations
 
@@ -67,10 +69,10 @@ def pdf_text(rtd: RtdOutput) -> str:
 
 
 def year_chunks(pdf_text: str) -> dict[str, str]:
-    """The text under each year heading of the publications chapter (after the TOC)."""
-    body = (
-        pdf_text[pdf_text.index("CHAPTER\n\nTWO") :] if "CHAPTER\n\nTWO" in pdf_text else pdf_text
-    )
+    """The text under each year heading of the Publications section (page breaks aside)."""
+    body = pdf_text.replace("\f", "\n")
+    body = body[re.search(r"^\d+ Publications$", pdf_text, re.M).start() :]  # type: ignore[union-attr]
+    body = re.split(r"^\d+ Co-authors$", body, flags=re.M)[0]
     parts = re.split(r"^\d+\.\d+ (20\d\d)$", body, flags=re.M)
     return {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
 
@@ -80,6 +82,8 @@ def test_latex_log_is_clean(rtd: RtdOutput) -> None:
     for problem in ("undefined", "Missing character", "There were undefined references"):
         assert problem not in log, [line for line in log.splitlines() if problem in line][:5]
     assert "\n! " not in log
+    overfull = [float(w) for w in re.findall(r"Overfull \\[hv]box \(([\d.]+)pt too", log)]
+    assert all(width <= 5 for width in overfull), overfull
 
 
 def test_all_titles_and_no_unresolved_marks(pdf_text: str) -> None:
@@ -164,11 +168,69 @@ def test_all_fonts_embedded(rtd: RtdOutput) -> None:
         assert line.split()[-5] == "yes", line
 
 
-def test_title_page_and_file_name(rtd: RtdOutput, pdf_text: str) -> None:
-    first_page = pdf_text.split("\f")[0]
-    assert "Mingze Wang" in first_page
-    assert "\u738b\u94ed\u6cfd" in first_page
-    assert "Peking University" in first_page
+def build_month() -> str:
+    """ "May 2025": the month of SOURCE_DATE_EPOCH (make sets it), else of today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = time.gmtime(int(epoch)) if epoch else time.localtime()
+    return time.strftime("%B %Y", when)
+
+
+def test_a_research_document_not_a_manual(rtd: RtdOutput, pdf_text: str) -> None:
+    conf = project_conf()
+    pages = pdf_text.split("\f")[:-1]
+    assert len(pages) <= 5
+    assert all(page.strip() for page in pages), "a blank page"
+    for word in ("Release", "Version", "CHAPTER", "Contents"):
+        assert word not in pdf_text, word
+    first = pages[0]
+    for fact in (
+        str(conf["owner"]),
+        str(conf["owner_native"]),
+        str(conf["research_site_owner_position"]),
+        f"Advisor: {conf['research_site_owner_advisor']}",
+        f"as of {build_month()}",
+    ):
+        assert squash(fact) in squash(first), fact
+    headings = re.findall(r"^(\d+) (\w[\w-]*)$", pdf_text, re.M)
+    assert [title for _, title in headings] == ["Research", "Publications", "Co-authors"]
+    for n, page in enumerate(pages, start=1):
+        assert re.search(rf"{conf['owner']}\s+page {n} of {len(pages)}", page), n
+
+
+def test_title_block_links_and_metadata(rtd: RtdOutput) -> None:
+    conf = project_conf()
+    reader = PdfReader(rtd.pdf)
+    uris = [
+        annotation.get_object()["/A"].get("/URI")
+        for annotation in reader.pages[0].get("/Annots", []) or []
+        if "/A" in annotation.get_object()
+    ]
+    assert conf["research_site_owner_homepage"] in uris
+    info = reader.metadata
+    assert info.title == f"{conf['owner']}: research statement and publications"
+    assert info.author == conf["owner"]
+    assert info.subject and info["/Keywords"] == ", ".join(conf["research_site_keywords"])
+
+
+def test_each_paper_prints_its_identifier(pdf_text: str) -> None:
+    library = project_library()
+    flat = squash("".join(year_chunks(pdf_text).values()))
+    for key in library.papers:
+        facts = library.facts(key)
+        if facts.arxiv_id:
+            assert squash(f"arXiv:{facts.arxiv_id}") in flat, key
+        elif facts.doi:
+            assert squash(f"doi:{facts.doi}") in flat, key
+    assert "Discussed in" not in pdf_text
+
+
+def test_co_authors_are_the_featured_ones(pdf_text: str) -> None:
+    section = re.split(r"^\d+ Co-authors$", pdf_text, flags=re.M)[1]
+    with (PROJECT / "data" / "coauthors.tsv").open(encoding="utf-8") as handle:
+        featured = [row["name"] for row in csv.DictReader(handle, delimiter="\t")]
+    for name in featured:
+        assert name in section
+    assert "All co-authors" not in pdf_text and " papers [" not in section
 
 
 def test_epubcheck_reports_no_errors(rtd: RtdOutput) -> None:

@@ -18,13 +18,16 @@ from pathlib import Path
 
 import pybtex.database
 import pytest
+import rispy
 from bs4 import BeautifulSoup
 
-from conftest import Build, build_project, label_of, require_tool
+from conftest import Build, build_project, label_of, require_path, require_tool
 from linkcheck import broken_epub_links, broken_links
 from research_site.bib.cleanbib import bibtex_file
 from research_site.bib.library import Library
-from research_site.bib.names import OwnerName
+from research_site.bib.names import OwnerName, surname
+from sitebrowser import CHROMIUM, launch, serve
+from test_browser import CSP_LISTENER, NODE_MODULES, NPM_HINT
 
 ROOT = Path(__file__).parent / "roots" / "test-second-site"
 OWNER = OwnerName("Zoé Lefèvre", ["Z. Lefèvre"])
@@ -219,3 +222,60 @@ def test_the_pdf_cites_works_by_author_and_year(built: dict[str, Build], tmp_pat
     ).stdout
     assert "(Kingma and Ba, 2014)" in text and "References" in text
     assert "Łukasz Kaiser" in text and "0010" not in text
+
+
+def test_paper_pages_carry_the_abstract_and_files_for_reference_managers(html: Build) -> None:
+    lib = library()
+    for key in lib.papers:
+        facts, slug = lib.facts(key), lib.slug(key)
+        paper = page(html, f"publications/{slug}.html")
+        assert len(paper.find_all("h1")) == 1
+        abstract = paper.select_one("section#abstract p")
+        assert (abstract is not None) == (facts.abstract is not None)
+        meta = paper.find("meta", attrs={"name": "citation_abstract"})
+        assert (meta is not None) == (facts.abstract is not None)
+        (record,) = rispy.load(html.outdir / "publications" / f"{slug}.ris", encoding="utf-8")
+        named = [a for a in facts.authors if not a.is_others]
+        assert [name.split(", ")[0] for name in record["authors"]] == [
+            surname(a.person) for a in named
+        ]
+        assert record["title"] == facts.title_plain and record["year"] == str(facts.date.year)
+        assert record.get("doi") == facts.doi
+    assert "linear warm-up" in page(html, "publications/pmlr-v235-lefevre24a.html").get_text()
+
+
+def test_math_keeps_the_policy_accessibility_and_valid_html(html: Build) -> None:
+    """The MathML of a title: no CSP violation or other host in Chromium, no axe
+    violation, no Nu validator error (the checks of test_browser.py, on this site)."""
+    require_tool(CHROMIUM, "java")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    axe = NODE_MODULES / "axe-core" / "axe.min.js"
+    jar = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    require_path(axe, NPM_HINT)
+    require_path(jar, NPM_HINT)
+    names = ["publications.html", f"publications/{library().slug('lefevre2025scaling')}.html"]
+    with serve(html.outdir) as base, sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        context = chromium.new_context()
+        context.add_init_script(CSP_LISTENER)
+        requests: list[str] = []
+        context.on("request", lambda request: requests.append(request.url))
+        checked = chromium.new_context(bypass_csp=True).new_page()
+        for name in names:
+            view = context.new_page()
+            view.goto(base + name, wait_until="networkidle")
+            assert view.evaluate("window.__cspViolations") == [], name
+            checked.goto(base + name, wait_until="networkidle")
+            checked.evaluate(axe.read_text(encoding="utf-8"))
+            found = checked.evaluate(
+                "async () => (await axe.run(document)).violations.map(v => v.id)"
+            )
+            assert found == [], (name, found)
+        chromium.close()
+    assert all(url.startswith(base) for url in requests)
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", *(str(html.outdir / n) for n in names)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr

@@ -24,8 +24,8 @@ import sphinxcontrib.bibtex.plugin
 
 from . import config
 from .checks import bibcheck, pagecheck
-from .latex import inplace
-from .listings import cited_works, coauthors, entries, freshness, nodes, publications
+from .latex import inplace, titleblock
+from .listings import cited_works, coauthors, entries, freshness, nodes, owner, publications
 from .listings.domain import ResearchDomain, research_domain
 from .pages import assets, downloads, epub, metadata, paper_pages, sitemap
 from .styles.formatting import STYLE_NAME, ResearchStyle
@@ -56,6 +56,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(ResearchDomain)
     app.add_directive("publication-list", publications.PublicationListDirective)
     app.add_directive("selected-publications", publications.SelectedPublicationsDirective)
+    app.add_directive("owner", owner.OwnerDirective)
     app.add_directive("coauthors", coauthors.CoauthorsDirective)
     app.add_directive("coauthor-index", coauthors.CoauthorIndexDirective)
     app.add_node(
@@ -88,6 +89,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", assets.add_folders)
     app.connect("config-inited", assets.add_initials)
     app.connect("config-inited", inplace.add_package_file)
+    app.connect("config-inited", titleblock.set_title_block)
     app.connect("config-inited", pagecheck.suppress_stock_key_warning)
     app.connect("config-inited", cited_works.allow_a_work_on_several_pages)
     # before sphinxcontrib-bibtex's builder-inited (500), which then finds refs.bib parsed

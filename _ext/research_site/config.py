@@ -10,16 +10,32 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 #: (name, default, what a change makes Sphinx rebuild, what it is)
-SETTINGS: tuple[tuple[str, object, Literal["env", "html"], str], ...] = (
+SETTINGS: tuple[tuple[str, object, Literal["env", "html", ""], str], ...] = (
     ("research_site_owner", "", "env", "the owner's name as refs.bib writes it"),
     ("research_site_owner_aliases", [], "env", "other forms of it, e.g. 'A. Lovelace'"),
     ("research_site_initials", "", "html", "the favicon's letters, e.g. 'AL'"),
-    ("research_site_owner_position", "", "html", "e.g. 'Ph.D. candidate'"),
-    ("research_site_owner_affiliation", "", "html", "e.g. the school or department"),
-    ("research_site_owner_homepage", "", "html", "the owner's public homepage"),
+    ("research_site_owner_native", "", "env", "the name in its native script"),
+    ("research_site_owner_position", "", "env", "e.g. 'Ph.D. candidate'"),
+    ("research_site_owner_affiliation", "", "env", "e.g. the school or department"),
+    ("research_site_owner_advisor", "", "env", "the advisor's name"),
+    ("research_site_owner_homepage", "", "env", "the owner's public homepage"),
+    ("research_site_owner_scholar", "", "env", "the Google Scholar profile's URL"),
+    ("research_site_owner_orcid", "", "env", "the ORCID iD's URL"),
+    ("research_site_owner_github", "", "env", "the GitHub profile's URL"),
+    ("research_site_owner_email", "", "env", "the e-mail address"),
+    ("research_site_keywords", [], "", "the PDF's keywords"),
     ("research_site_coauthors", "data/coauthors.tsv", "env", "the featured co-authors' file"),
     ("research_site_bibtex_download", "publications/publications.bib", "html", "the .bib"),
     ("research_site_paper_dir", "publications", "html", "the folder of the paper pages"),
+)
+
+#: The owner's links (setting, label), in the order the contact line shows them.
+CONTACT_LINKS = (
+    ("research_site_owner_homepage", "Homepage"),
+    ("research_site_owner_scholar", "Google Scholar"),
+    ("research_site_owner_orcid", "ORCID"),
+    ("research_site_owner_github", "GitHub"),
+    ("research_site_owner_email", "Email"),
 )
 
 #: Builders that write a page per paper (the EPUB and the PDF have the list only).
@@ -30,6 +46,16 @@ def add_settings(app: Sphinx) -> None:
     """Register the settings with their defaults."""
     for name, default, rebuild, description in SETTINGS:
         app.add_config_value(name, default, rebuild, types=[type(default)], description=description)
+
+
+def contact_links(config: Config) -> list[tuple[str, str]]:
+    """``(label, URL)`` of each link the owner set (an e-mail address as a mailto: URL)."""
+    links = []
+    for name, label in CONTACT_LINKS:
+        value = str(getattr(config, name)).strip()
+        if value:
+            links.append((label, f"mailto:{value}" if "@" in value and ":" not in value else value))
+    return links
 
 
 def paper_pagename(config: Config, slug: str) -> str:

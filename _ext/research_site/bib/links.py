@@ -83,6 +83,23 @@ def link_text(url: str) -> str:
     return HOST_LABELS.get(host, host or url)
 
 
+def printed_links(
+    links: tuple[Link, ...], identifier: str | None, found_doi: str | None
+) -> tuple[Link, ...]:
+    """Links whose text is where they go, for print: ``arXiv:2206.03299``, ``doi:10.1145/...``;
+    without either, the first link's address."""
+    printed = (
+        [Link(f"arXiv:{identifier}", f"https://arxiv.org/abs/{identifier}")] if identifier else []
+    )
+    if found_doi and not ARXIV_DOI.fullmatch(found_doi):
+        printed.append(Link(f"doi:{found_doi}", f"https://doi.org/{found_doi}"))
+    if not printed and links:
+        printed.append(
+            Link(links[0].url.removeprefix("https://").removeprefix("http://"), links[0].url)
+        )
+    return tuple(printed)
+
+
 def target(url: str) -> str:
     """What two URLs share when they point at the same thing: an arXiv page (of any
     version, or its DOI), a DOI, or host and path (scheme, ``www.``, a final ``/`` aside)."""

@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any
 import docutils.nodes
 import pybtex_docutils
 from pybtex.style import FormattedEntry
+from sphinx.addnodes import only
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..bib.cleanbib import bibtex_record
 from ..bib.facts import EntryFacts
+from ..bib.links import printed_links
 from ..bib.texts import MATH_TAG, math_plain
 from ..log import warn
 from ..styles.formatting import PART_PREFIX, TITLE
@@ -78,12 +80,28 @@ def entry_paragraph(
     return para
 
 
-def links_line(facts: EntryFacts) -> docutils.nodes.paragraph | None:
-    """``arXiv · PDF · OpenReview``, or None for an entry without links."""
-    if not facts.links:
+def take_title(para: docutils.nodes.paragraph) -> list[docutils.nodes.Node]:
+    """Remove the title from an entry's text; its content, without the final period."""
+    title = next(n for n in para.findall(docutils.nodes.inline) if TITLE in n["classes"])
+    index = para.index(title)
+    if index + 1 < len(para) and para[index + 1].astext() == " ":
+        para.remove(para[index + 1])
+    para.remove(title)
+    content = list(title.children)
+    last = content[-1] if content else None
+    if isinstance(last, docutils.nodes.Text) and last.endswith("."):
+        content[-1] = docutils.nodes.Text(last[:-1])
+    return content
+
+
+def links_line(facts: EntryFacts, printed: bool = False) -> docutils.nodes.paragraph | None:
+    """``arXiv · PDF · OpenReview``, or None for an entry without links; *printed*
+    (the PDF), the identifiers as text: ``arXiv:2206.03299 · doi:10.1145/...``."""
+    links = printed_links(facts.links, facts.arxiv_id, facts.doi) if printed else facts.links
+    if not links:
         return None
     para = docutils.nodes.paragraph(classes=[LINKS_CLASS])
-    for n, link in enumerate(facts.links):
+    for n, link in enumerate(links):
         if n:
             para += docutils.nodes.Text(LINK_SEPARATOR)
         para += docutils.nodes.reference(link.text, link.text, refuri=link.url)
@@ -139,9 +157,21 @@ def entry_extras(
     titles: dict[str, str],
     link: SectionLink = section_reference,
 ) -> list[docutils.nodes.Element]:
-    """What follows an entry's text: links line, BibTeX block, "Discussed in"."""
-    extras = [links_line(facts), bibtex_block(entry), discussed_in(places, titles, link)]
-    return [extra for extra in extras if extra is not None]
+    """What follows an entry's text: links line, BibTeX block, "Discussed in" (on the web)."""
+    web = [links_line(facts), bibtex_block(entry), discussed_in(places, titles, link)]
+    return web_and_print(web, [links_line(facts, printed=True)])
+
+
+def web_and_print(
+    web: list[docutils.nodes.Element | None], printed: list[docutils.nodes.Element | None]
+) -> list[docutils.nodes.Element]:
+    """*web* for the screen, *printed* for the PDF (Sphinx's ``only``, by output format)."""
+    result = []
+    for expression, nodes in (("not format_latex", web), ("format_latex", printed)):
+        part = only(expr=expression)
+        part.extend(node for node in nodes if node is not None)
+        result += [part] if part.children else []
+    return result
 
 
 def page_titles(env: BuildEnvironment) -> dict[str, str]:
@@ -173,9 +203,9 @@ class FillEntries(SphinxPostTransform):
             if references_of:
                 where = BibliographyKey(references_of, REFERENCES_ID)
                 formatted = formatted_citations(domain, where)[key].formatted_entry
-                node.replace_self(
-                    [entry_paragraph(formatted), *filter(None, [links_line(library.facts(key))])]
-                )
+                facts = library.facts(key)
+                extras = web_and_print([links_line(facts)], [links_line(facts, printed=True)])
+                node.replace_self([entry_paragraph(formatted), *extras])
                 continue
             if key not in citations:
                 message = "the papers of this list link to the publication list, which no"

@@ -21,7 +21,9 @@ class disclosure(docutils.nodes.General, docutils.nodes.Element):  # noqa: N801 
 
 
 def visit_disclosure_html(self: HTML5Translator, node: disclosure) -> None:
-    self.body.append(self.starttag(node, "details"))
+    self.body.append(
+        self.starttag(node, "details", **({"open": "open"} if node.get("open") else {}))
+    )
     self.body.append(f"<summary>{self.encode(node['summary'])}</summary>\n")
 
 

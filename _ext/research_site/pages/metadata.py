@@ -17,7 +17,7 @@ import docutils.nodes
 
 from ..bib.facts import EntryFacts
 from ..bib.texts import plain
-from ..config import writes_paper_pages
+from ..config import contact_links, writes_paper_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -122,6 +122,13 @@ def add_person_json_ld(
         "jobTitle": config.research_site_owner_position,
         "affiliation": {"@type": "Organization", "name": config.research_site_owner_affiliation},
     }
+    if config.research_site_owner_native:
+        person["alternateName"] = config.research_site_owner_native
     if config.research_site_owner_homepage:
-        person["sameAs"] = [config.research_site_owner_homepage]
+        person["url"] = config.research_site_owner_homepage
+    same = [url for _, url in contact_links(config) if not url.startswith("mailto:")]
+    if same:
+        person["sameAs"] = same
+    if config.research_site_owner_email:
+        person["email"] = config.research_site_owner_email
     context["metatags"] = context.get("metatags", "") + "\n    " + json_ld(person)

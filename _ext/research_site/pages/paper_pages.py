@@ -1,13 +1,15 @@
-"""A page per paper, ``publications/<slug>.html``, with the metadata scholars' tools read.
+"""A page per paper, ``publications/<slug>.html``: the paper's home on the site.
 
-The slug is the key made URL-safe (:func:`..bib.library.slug`).
-
-On ``html-collect-pages`` every paper of refs.bib becomes a page rendered by
-the theme's ``page.html`` (HTML builder only; no source file is written). Its
-body is made of the same nodes as the list's entry (:mod:`..listings.entries`),
-written by Sphinx's HTML writer: the title, the label, the entry, its links,
-the clean BibTeX and "Discussed in", and a link back to the list. Its head
-carries :mod:`.metadata`.
+The slug is the key made URL-safe (:func:`..bib.library.slug`). On
+``html-collect-pages`` every paper becomes a page rendered by the theme's
+``page.html`` (HTML builder only; no source file is written), made of the same
+nodes as the list's entry (:mod:`..listings.entries`) and written by Sphinx's
+HTML writer: the title once (the page's only ``<h1>``), the label and the rest
+of the entry, the markers' legend, the links, the abstract, "Discussed in", a
+"Cite" section (the citation as text, the clean BibTeX, the ``.bib`` and
+``.ris`` files of :mod:`.downloads`), the way back to the list, and the
+theme's links to the previous and next paper by number. Its head carries
+:mod:`.metadata`.
 
 Before the pages are made, the event ``research-site-paper-pages`` is emitted
 with the list of :class:`PaperPage`; a handler may return the names of the
@@ -18,6 +20,7 @@ Pages of papers no longer in refs.bib are removed.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,14 +31,29 @@ import docutils.nodes
 from pybtex.style import FormattedEntry
 from sphinx.util.nodes import make_refnode
 
+from ..bib.facts import EntryFacts
+from ..bib.texts import plain
 from ..config import paper_pagename, writes_paper_pages
 from ..listings.domain import Place, cite_domain, research_domain
-from ..listings.entries import LABEL_CLASS, entry_extras, entry_paragraph, page_titles
+from ..listings.entries import (
+    LABEL_CLASS,
+    LINK_SEPARATOR,
+    EntryBackend,
+    bibtex_block,
+    discussed_in,
+    entry_paragraph,
+    links_line,
+    page_titles,
+    take_title,
+)
+from ..listings.publications import legend
 from ..listings.references import list_citations, list_docname
+from ..styles.formatting import citation_text
 from .assets import HAS_CODE
 from .metadata import paper_head
 
 if TYPE_CHECKING:
+    from pybtex.database import Entry
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
 
@@ -44,6 +62,12 @@ PAGES_EVENT = "research-site-paper-pages"
 
 #: The theme template of a paper page.
 PAPER_TEMPLATE = "page.html"
+
+#: The files of each paper for reference managers (written by :mod:`.downloads`).
+DOWNLOADS = ((".bib", "BibTeX"), (".ris", "RIS: Zotero, EndNote, Mendeley"))
+
+#: The classes of a paper page's citation text and its downloads.
+CITATION_CLASS, DOWNLOADS_CLASS = "pub-citation", "pub-downloads"
 
 #: The context key that holds a paper page's key (the templates and handlers know it by it).
 PAPER_KEY = "research_site_paper"
@@ -60,6 +84,8 @@ class PaperPage:
     titles: tuple[str, ...]  # the titles of their pages
     listed_in: str | None  # the page of the publication list
     formatted: FormattedEntry  # the entry as the list shows it (made of the above)
+    previous: tuple[str, str] | None  # (pagename, "[N] Title") of the paper numbered one less
+    following: tuple[str, str] | None  # ... and one more
 
 
 def paper_pages(app: Sphinx) -> list[PaperPage]:
@@ -69,8 +95,17 @@ def paper_pages(app: Sphinx) -> list[PaperPage]:
     citing = research_domain(app.env).places_by_key()
     titles = page_titles(app.env)
     listed_in = list_docname(cite_domain(app.env))
+    keys = [key for key in library.newest_first() if key in citations]
+
+    def neighbour(index: int) -> tuple[str, str] | None:
+        if not 0 <= index < len(keys):
+            return None
+        key = keys[index]
+        title = f"[{citations[key].formatted_entry.label}] {library.facts(key).title_plain}"
+        return paper_pagename(app.config, library.slug(key)), title
+
     pages = []
-    for key in filter(citations.__contains__, library.newest_first()):
+    for index, key in enumerate(keys):
         places = tuple(citing.get(key.lower(), ()))
         pages.append(
             PaperPage(
@@ -81,21 +116,54 @@ def paper_pages(app: Sphinx) -> list[PaperPage]:
                 titles=tuple(titles.get(place.docname, "") for place in places),
                 listed_in=listed_in,
                 formatted=citations[key].formatted_entry,
+                previous=neighbour(index + 1),  # newest first: the next in the list is older
+                following=neighbour(index - 1),
             )
         )
     return pages
 
 
+def subsection(name: str, title: str, *children: docutils.nodes.Node) -> docutils.nodes.section:
+    section = docutils.nodes.section(ids=[name], names=[name])
+    section += docutils.nodes.title(title, title)
+    section.extend(children)
+    return section
+
+
+def cite_section(
+    page: PaperPage, facts: EntryFacts, entry: Entry, slug: str
+) -> docutils.nodes.section:
+    """ "Cite": the citation as plain text, the BibTeX (open, with its copy button) and the
+    entry's .bib and .ris files for reference managers."""
+    text = plain(citation_text(facts))
+    record = bibtex_block(entry)
+    record["open"] = True
+    files = docutils.nodes.paragraph(classes=[DOWNLOADS_CLASS])
+    files += docutils.nodes.Text("Download: ")
+    for n, (suffix, what) in enumerate(DOWNLOADS):
+        files += docutils.nodes.Text(LINK_SEPARATOR if n else "")
+        name = f"{slug}{suffix}"
+        files += docutils.nodes.reference(name, name, refuri=name)
+        files += docutils.nodes.Text(f" ({what})")
+    citation = docutils.nodes.paragraph(text, text, classes=[CITATION_CLASS])
+    return subsection("cite", "Cite", citation, record, files)
+
+
 def paper_body(app: Sphinx, page: PaperPage) -> docutils.nodes.section:
-    """The page's content, as nodes: title, label, entry and its extras, the way back."""
+    """The page's content, as nodes: the title once, the label and the rest of the entry,
+    the markers' legend, links, abstract, "Discussed in", "Cite", the way back."""
     library = research_domain(app.env).library
     facts, entry = library.facts(page.key), library.entry(page.key)
     anchor = library.slug(page.key)
     section = docutils.nodes.section(ids=[anchor])
-    section += docutils.nodes.title(facts.title_plain, facts.title_plain)
+    para = entry_paragraph(page.formatted)
+    section += docutils.nodes.title(facts.title_plain, "", *take_title(para))
     label = f"[{page.label}]"
     section += docutils.nodes.paragraph(label, label, classes=[LABEL_CLASS])
-    section += entry_paragraph(page.formatted)
+    section += para
+    used = {symbol for author in facts.authors for symbol in author.markers}
+    if used:
+        section += legend(used)
     titles = dict(zip((place.docname for place in page.places), page.titles, strict=True))
 
     def link(target: str, anchor: str, text: str) -> docutils.nodes.Element:
@@ -105,7 +173,14 @@ def paper_body(app: Sphinx, page: PaperPage) -> docutils.nodes.section:
     def section_link(place: Place) -> docutils.nodes.Element:
         return link(place.docname, place.section_id, place.title)
 
-    section.extend(entry_extras(entry, facts, list(page.places), titles, section_link))
+    links = links_line(facts)
+    section.extend([links] if links else [])
+    if facts.abstract:
+        abstract = docutils.nodes.paragraph("", "", *facts.abstract.render(EntryBackend()))
+        section += subsection("abstract", "Abstract", abstract)
+    places = discussed_in(page.places, titles, section_link)
+    section.extend([places] if places else [])
+    section += cite_section(page, facts, entry, anchor)
     if page.listed_in:
         back = docutils.nodes.paragraph(classes=["pub-back"])
         back += link(page.listed_in, anchor, "All publications")
@@ -128,7 +203,13 @@ def paper_context(app: Sphinx, page: PaperPage) -> dict[str, Any]:
     # on html-collect-pages has none. (Upstream: render_partial could reset them.)
     builder.secnumbers, builder.fignumbers = {}, {}
     facts = research_domain(app.env).library.facts(page.key)
+    neighbours = {}
+    for name, neighbour in (("prev", page.previous), ("next", page.following)):
+        if neighbour:  # the theme's links to the previous and next page
+            link = builder.get_relative_uri(page.pagename, neighbour[0])
+            neighbours[name] = {"link": link, "title": html.escape(neighbour[1])}
     return {
+        **neighbours,
         "title": facts.title_plain,
         "body": builder.render_partial(paper_body(app, page))["fragment"],
         "metatags": paper_head(facts, absolute_url(app, page.pagename), app.config.project),
@@ -138,12 +219,14 @@ def paper_context(app: Sphinx, page: PaperPage) -> dict[str, Any]:
 
 
 def remove_stale_pages(app: Sphinx, current: set[str]) -> None:
-    """Delete pages of papers no longer in refs.bib (left by an earlier build)."""
+    """Delete pages (and their .bib and .ris) of papers no longer in refs.bib."""
     folder = Path(app.outdir, app.config.research_site_paper_dir)
-    for path in folder.glob("*.html"):
-        pagename = posixpath.join(app.config.research_site_paper_dir, path.stem)
-        if pagename not in current and pagename not in app.env.found_docs:
-            path.unlink()
+    download = Path(app.outdir, app.config.research_site_bibtex_download)
+    for suffix in (".html", *(suffix for suffix, _ in DOWNLOADS)):
+        for path in folder.glob(f"*{suffix}"):
+            pagename = posixpath.join(app.config.research_site_paper_dir, path.stem)
+            if pagename not in current and pagename not in app.env.found_docs and path != download:
+                path.unlink()
 
 
 def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

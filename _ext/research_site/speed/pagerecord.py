@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -58,16 +59,11 @@ def package_digest() -> str:
 def inputs_digest(app: Sphinx, page: PaperPage) -> str:
     """A digest of what *page* is made of, besides the site around it."""
     entry = research_domain(app.env).library.entry(page.key)
-    inputs = (
-        package_digest(),
-        app.config.research_site_owner,
-        entry_digest(entry),
-        page.pagename,
-        page.label,
-        page.places,
-        page.titles,
-        page.listed_in,
-    )
+    config = app.config
+    # every field of the page but the formatted entry, which the entry and its label make
+    parts = [getattr(page, field.name) for field in fields(page) if field.name != "formatted"]
+    owner = (config.research_site_owner, config.research_site_owner_aliases)
+    inputs = (package_digest(), owner, entry_digest(entry), *parts)
     return hashlib.blake2b(repr(inputs).encode(), digest_size=16).hexdigest()
 
 

@@ -111,3 +111,11 @@ class ResearchStyle(BaseStyle):
         """The entry as the site shows it, under *label*."""
         assert self.library is not None, "the style is bound to a library on builder-inited"
         return FormattedEntry(entry.key, entry_text(self.library.facts(entry.key)), label)
+
+
+def citation_text(facts: EntryFacts) -> Text:
+    """The entry as a reader cites it: authors (no markers), title, venue line."""
+    authors = Text(", ").join([author.name for author in facts.authors])
+    return Text(
+        authors.add_period(), " ", facts.title.add_period(), " ", facts.venue_line().add_period()
+    )
