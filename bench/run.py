@@ -58,8 +58,8 @@ WORDS = (
 def entry(rng: random.Random, n: int) -> str:
     year = 2000 + n * 26 // 10_000 + rng.randrange(0, 3)
     authors = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randrange(2, 8))]
-    if rng.random() < 0.5:
-        authors[rng.randrange(len(authors))] = "Mingze Wang"
+    # every entry is the owner's paper, as the stock peer lists every entry
+    authors[rng.randrange(len(authors))] = "Mingze Wang"
     venue, short = rng.choice(VENUES)
     title = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(5, 11))).capitalize()
     fields = {
@@ -69,7 +69,7 @@ def entry(rng: random.Random, n: int) -> str:
         "shortvenue": f"{short} {year}",
         "year": str(year),
         "pagetotal": str(rng.randrange(8, 90)),
-        "eprint": f"{year % 100:02d}{rng.randrange(1, 13):02d}.{rng.randrange(10000, 99999)}",
+        "eprint": f"{year % 100:02d}{rng.randrange(1, 13):02d}.{10000 + n:05d}",  # one per paper
         "archiveprefix": "arXiv",
         "url": f"https://openreview.net/forum?id=b{n}x",
     }
@@ -105,7 +105,7 @@ def make_content(src: Path, n: int) -> list[str]:
 
 def make_ours(src: Path, n: int) -> None:
     src.mkdir(parents=True)
-    for name in ("conf.py", "_ext", "_static", "data"):
+    for name in ("conf.py", "_ext", "data"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, src / name)
     make_content(src, n)

@@ -209,3 +209,21 @@ def test_the_same_paper_under_two_keys_is_found_by_arxiv_id_doi_or_title(tmp_pat
         "entry 'b2023' is the same paper as entry 'a2023' (line 1; same arXiv id)",
         "entry 'd2023' is the same paper as entry 'c2023' (line 3; same DOI)",
     ]
+
+
+def test_adding_works_by_others_never_changes_the_owners_numbers(lib: Library) -> None:
+    work = (
+        "@article{he2016deep, title={Deep residual learning}, author={He, Kaiming and others},"
+        " journal={CVPR}, year={2016}}\n"
+    )
+    text = BIB.read_text(encoding="utf-8")
+    first = text.index("@")
+    with_works = (
+        text[:first]
+        + work
+        + text[first:]
+        + work.replace("he2016deep", "he2016again").replace("Deep", "More")
+    )
+    more = Library(parse_string(with_works, "bibtex"), OWNER)
+    assert [more.number(key) for key in lib.papers] == [lib.number(key) for key in lib.papers]
+    assert more.papers == lib.papers

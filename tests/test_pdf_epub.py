@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -111,6 +112,8 @@ def test_years_hold_their_papers_highest_number_first(pdf_text: str) -> None:
         for year in library.years()
     }
     assert found == expected
+    for year, text in chunks.items():  # each heading directly followed by its own papers
+        assert text.strip().startswith("["), year
 
 
 def test_entries_show_owner_markers_venue_award(pdf_text: str) -> None:
@@ -195,6 +198,16 @@ def test_a_research_document_not_a_manual(rtd: RtdOutput, pdf_text: str) -> None
     assert [title for _, title in headings] == ["Research", "Publications", "Co-authors"]
     for n, page in enumerate(pages, start=1):
         assert re.search(rf"{conf['owner']}\s+page {n} of {len(pages)}", page), n
+
+
+def test_pages_as_images(rtd: RtdOutput) -> None:
+    """Each page as a PNG in _build/test-artifacts/pdf-pages/, to look at."""
+    require_tool("pdftoppm")
+    out = PROJECT / "_build" / "test-artifacts" / "pdf-pages"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    subprocess.run(["pdftoppm", "-r", "80", "-png", str(rtd.pdf), str(out / "page")], check=True)
+    assert len(list(out.glob("page-*.png"))) == len(PdfReader(rtd.pdf).pages)
 
 
 def test_title_block_links_and_metadata(rtd: RtdOutput) -> None:

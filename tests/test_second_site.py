@@ -93,7 +93,7 @@ def test_only_the_owners_papers_are_numbered_listed_and_published(html: Build) -
     labels = [label_of(item) for item in html.entries("publications.html").values()]
     assert sorted(labels) == list(range(1, len(lib.papers) + 1))
     download = (html.outdir / "publications" / "zoe-lefevre.bib").read_text(encoding="utf-8")
-    assert download == bibtex_file(lib.entry(key) for key in lib.papers)
+    assert download == bibtex_file(lib.record(key) for key in lib.papers)
     sitemap = (html.outdir / "sitemap.xml").read_text(encoding="utf-8")
     coauthors = page(html, "coauthors.html").select_one("ul.coauthor-index").get_text()
     for key in works:
@@ -183,6 +183,19 @@ def test_math_in_a_title_is_math_on_pages_and_readable_text_in_metadata(
     assert "O(1/√T)" in epub and "<math" not in epub
 
 
+def test_references_are_in_the_epub_and_the_pdf_too(built: dict[str, Build]) -> None:
+    lib = library()
+    works = [key for key in lib.data.entries if not lib.is_paper(key)]
+    research = BeautifulSoup(
+        (built["epub"].outdir / "research.xhtml").read_text(encoding="utf-8"), "html.parser"
+    )
+    anchors = [item["id"] for item in research.select("section.pub-references li.pub-entry")]
+    assert sorted(anchors) == sorted(f"ref-{lib.slug(key)}" for key in works)
+    tex = next(built["latex"].outdir.glob("*.tex")).read_text(encoding="utf-8")
+    references = tex[tex.index(r"\begin{researchsitereferences}") :]
+    assert references.count(r"\item[]") == len(works)
+
+
 def test_fields_are_read_as_each_type_needs(html: Build) -> None:
     lib = library()
     entries = html.entries("publications.html")
@@ -268,7 +281,8 @@ def test_math_keeps_the_policy_accessibility_and_valid_html(html: Build) -> None
             checked.goto(base + name, wait_until="networkidle")
             checked.evaluate(axe.read_text(encoding="utf-8"))
             found = checked.evaluate(
-                "async () => (await axe.run(document)).violations.map(v => v.id)"
+                "async () => (await axe.run(document)).violations"
+                ".map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)"
             )
             assert found == [], (name, found)
         chromium.close()

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 
-from . import config
+from . import config, pages
 from .checks import bibcheck, pagecheck
 from .latex import inplace, titleblock
 from .listings import cited_works, coauthors, entries, freshness, nodes, owner, publications
 from .listings.domain import ResearchDomain, research_domain
-from .pages import assets, downloads, epub, metadata, paper_pages, sitemap
+from .pages import assets, downloads, epub, paper_pages, sitemap
 from .styles.formatting import STYLE_NAME, ResearchStyle
 from .styles.referencing import REFERENCE_STYLE_NAME, AscendingLabelReferenceStyle
 
@@ -103,11 +103,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # before sphinxcontrib-bibtex's env-updated (500), which would crash on such a filter
     app.connect("env-updated", pagecheck.check_filters, priority=400)
     app.connect("env-updated", freshness.pages_to_rewrite)
+    # after it: which papers' .bib and .ris to write again follows from what changed
+    app.connect("env-updated", downloads.note_stale_files, priority=600)
     app.connect("html-collect-pages", paper_pages.collect_paper_pages)
-    app.connect("html-page-context", assets.add_policy_function)
-    app.connect("html-page-context", assets.add_favicon)
-    app.connect("html-page-context", assets.drop_unused_code_assets)
-    app.connect("html-page-context", metadata.add_person_json_ld)
+    app.connect("html-page-context", pages.page_context)
     # before sphinx-sitemap's build-finished (500), which writes the sitemap
     app.connect("build-finished", sitemap.list_every_page, priority=400)
     app.connect("build-finished", downloads.write_bibtex_download)

@@ -70,6 +70,6 @@ def bibtex_record(entry: Entry) -> str:
     return "\n".join(lines)
 
 
-def bibtex_file(entries: Iterable[Entry]) -> str:
-    """A whole clean bibliography, one record per entry, in the given order."""
-    return "\n\n".join(bibtex_record(entry) for entry in entries) + "\n"
+def bibtex_file(records: Iterable[str]) -> str:
+    """A whole clean bibliography of *records* (:func:`bibtex_record`), in the given order."""
+    return "\n\n".join(records) + "\n"

@@ -113,15 +113,19 @@ class EntryFacts:
     def abstract(self) -> Text | None:
         return field_text(self.abstract_source) if self.abstract_source else None
 
-    @property
+    @cached_property
     def title_plain(self) -> str:
         return plain(self.title)
 
-    @property
+    @cached_property
     def venue_plain(self) -> str:
         return plain(self.venue.name) if self.venue.name else ""
 
     def venue_line(self) -> Text:
+        return self._venue_line
+
+    @cached_property
+    def _venue_line(self) -> Text:
         """``Venue (Short), vol. 2, pp. 1–9, Status, 1–22, May 2025``: the parts that exist.
 
         The date is left out when the venue's name already ends with its year

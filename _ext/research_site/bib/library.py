@@ -17,6 +17,7 @@ from functools import cached_property
 
 from pybtex.database import BibliographyData, Entry
 
+from .cleanbib import bibtex_record
 from .facts import OWNER_FIELD, EntryFacts, entry_facts, owner_positions
 from .names import OwnerName, is_others, surname
 
@@ -45,6 +46,7 @@ class Library:
         self.papers: tuple[str, ...] = tuple(key for key in data.entries if self._owned(key))
         self._numbers = {key.lower(): n for n, key in enumerate(self.papers, start=1)}
         self._facts: dict[str, EntryFacts] = {}
+        self._records: dict[str, str] = {}
 
     def _owned(self, key: str) -> bool:
         """Whether *key* is the owner's paper (an entry the checks reject is not)."""
@@ -79,6 +81,14 @@ class Library:
         found = self._facts.get(entry.key)
         if found is None:
             found = self._facts[entry.key] = entry_facts(entry, self.owner)
+        return found
+
+    def record(self, key: str) -> str:
+        """The clean BibTeX record of *key* (:func:`.cleanbib.bibtex_record`), made once."""
+        entry = self.data.entries[key]
+        found = self._records.get(entry.key)
+        if found is None:
+            found = self._records[entry.key] = bibtex_record(entry)
         return found
 
     def newest_first(self) -> Iterator[str]:

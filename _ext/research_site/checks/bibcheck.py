@@ -64,14 +64,14 @@ class BibFiles:
     def __init__(self, paths: list[Path]) -> None:
         self.paths = paths
         self.lines = {path: entry_lines(path.read_text(encoding="utf-8-sig")) for path in paths}
+        self.starts: dict[str, tuple[Path, int]] = {}
+        for path, lines in self.lines.items():
+            for key, line in lines:
+                self.starts.setdefault(key.lower(), (path, line))
 
     def line_of(self, key: str) -> tuple[Path, int]:
-        """Where the entry *key* starts (keys ignore case)."""
-        for path, lines in self.lines.items():
-            for found, line in lines:
-                if found.lower() == key.lower():
-                    return path, line
-        return self.paths[0], 0
+        """Where the entry *key* starts (keys ignore case; the first, if used twice)."""
+        return self.starts.get(key.lower(), (self.paths[0], 0))
 
     def duplicate_keys(self) -> list[Problem]:
         """Keys used twice (BibTeX keys ignore case)."""
@@ -146,8 +146,8 @@ def clash_problems(files: BibFiles, library: Library) -> list[Problem]:
     papers: dict[tuple[str, str], str] = {}
     for key in library.data.entries:
         first = slugs.setdefault(library.slug(key), key)
-        path, line = files.line_of(key)
         if first != key:
+            path, line = files.line_of(key)
             problems.append(
                 (
                     path,
@@ -169,6 +169,7 @@ def clash_problems(files: BibFiles, library: Library) -> list[Problem]:
             papers.setdefault(mark, key)
         if same:
             what, other = same
+            path, line = files.line_of(key)
             problems.append(
                 (
                     path,

@@ -20,7 +20,6 @@ from pybtex.style import FormattedEntry
 from sphinx.addnodes import only
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..bib.cleanbib import bibtex_record
 from ..bib.facts import EntryFacts
 from ..bib.links import printed_links
 from ..bib.texts import MATH_TAG, math_plain
@@ -37,7 +36,6 @@ from .references import (
 )
 
 if TYPE_CHECKING:
-    from pybtex.database import Entry
     from sphinx.environment import BuildEnvironment
 
 #: Makes the link to a citing section (a cross-reference, or a link already resolved).
@@ -108,12 +106,11 @@ def links_line(facts: EntryFacts, printed: bool = False) -> docutils.nodes.parag
     return para
 
 
-def bibtex_block(entry: Entry) -> disclosure:
-    """The clean BibTeX record, highlighted and copyable, shown on demand.
+def bibtex_block(record: str) -> disclosure:
+    """A clean BibTeX *record*, highlighted and copyable, shown on demand.
 
     Left out of the search index (Sphinx's ``no-search`` class): the entry's text is in it.
     """
-    record = bibtex_record(entry)
     block = disclosure(summary="BibTeX", classes=[BIBTEX_CLASS, "no-search"])
     block += docutils.nodes.literal_block(record, record, language="bibtex")
     return block
@@ -151,14 +148,14 @@ def discussed_in(
 
 
 def entry_extras(
-    entry: Entry,
+    record: str,
     facts: EntryFacts,
     places: list[Place],
     titles: dict[str, str],
     link: SectionLink = section_reference,
 ) -> list[docutils.nodes.Element]:
     """What follows an entry's text: links line, BibTeX block, "Discussed in" (on the web)."""
-    web = [links_line(facts), bibtex_block(entry), discussed_in(places, titles, link)]
+    web = [links_line(facts), bibtex_block(record), discussed_in(places, titles, link)]
     return web_and_print(web, [links_line(facts, printed=True)])
 
 
@@ -226,6 +223,6 @@ class FillEntries(SphinxPostTransform):
             label = f"[{formatted.label}]"
             para.insert(0, docutils.nodes.Text(" "))
             para.insert(0, docutils.nodes.inline(label, label, classes=[LABEL_CLASS]))
-            facts, entry = library.facts(key), library.entry(key)
-            extras = entry_extras(entry, facts, places.get(key.lower(), []), titles)
+            facts, record = library.facts(key), library.record(key)
+            extras = entry_extras(record, facts, places.get(key.lower(), []), titles)
             node.replace_self([para, *extras])

@@ -60,13 +60,7 @@ def add_initials(app: Sphinx, config: Config) -> None:
     config.html_context = {**config.html_context, "research_site_initials": initials}
 
 
-def add_favicon(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: docutils.nodes.document | None,
-) -> None:
+def add_favicon(context: dict[str, Any]) -> None:
     """The favicon of every page: the site's initials, unless conf.py sets ``html_favicon``."""
     if not context.get("favicon_url"):
         context["favicon_url"] = context["pathto"]("_static/favicon.svg", resource=True)
@@ -96,13 +90,7 @@ def add_stylesheet(app: Sphinx) -> None:
         app.add_css_file(STYLESHEET)
 
 
-def add_policy_function(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: docutils.nodes.document | None,
-) -> None:
+def add_policy_function(context: dict[str, Any]) -> None:
     """Give the templates :func:`content_security_policy` (``templates/base.html`` calls it)."""
     context["research_site_csp"] = content_security_policy
 
@@ -112,11 +100,7 @@ def shows_code(doctree: docutils.nodes.document) -> bool:
 
 
 def drop_unused_code_assets(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: docutils.nodes.document | None,
+    context: dict[str, Any], doctree: docutils.nodes.document | None
 ) -> None:
     """Leave the code blocks' assets out of pages without code: lighter pages."""
     if context.get(HAS_CODE) or (doctree is not None and shows_code(doctree)):

@@ -3,6 +3,7 @@ list, and each paper's own ``.bib`` and ``.ris`` next to its page."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,10 @@ from ..listings.freshness import changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: The environment's digests of each paper's files, and the papers whose files changed.
+WRITTEN, STALE = "research_site_downloads", "research_site_stale_downloads"
 
 #: HTML builders whose output has the download (the EPUB has no use for it).
 DOWNLOAD_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
@@ -26,19 +31,38 @@ def write(path: Path, text: str, newline: str | None = None) -> None:
 
 
 def write_bibtex_download(app: Sphinx, exception: Exception | None) -> None:
-    """Write the downloads, when refs.bib changed (or they are missing)."""
+    """Write the downloads: the whole .bib when refs.bib changed, a paper's own files
+    when their text changed (:func:`note_stale_files`), and any that are missing."""
     if exception is not None or app.builder.name not in DOWNLOAD_BUILDERS:
         return
     library = research_domain(app.env).library
     target = Path(app.outdir, app.config.research_site_bibtex_download)
     if not target.is_file() or changed(app.env, "bib"):
-        write(target, bibtex_file(library.entry(key) for key in library.papers))
+        write(target, bibtex_file(library.record(key) for key in library.papers))
     if app.builder.name not in PAPER_PAGE_BUILDERS:
         return
     folder = Path(app.outdir, app.config.research_site_paper_dir)
+    stale: set[str] = getattr(app.env, STALE, set())
     for key in library.papers:
         stem = folder / library.slug(key)
-        if stem.with_suffix(".ris").is_file() and not changed(app.env, "bib"):
-            continue
-        write(stem.with_suffix(".bib"), bibtex_file([library.entry(key)]))
-        write(stem.with_suffix(".ris"), ris_record(library.facts(key)), newline="")
+        if stem.name in stale or not stem.with_suffix(".ris").is_file():
+            write(stem.with_suffix(".bib"), bibtex_file([library.record(key)]))
+            write(stem.with_suffix(".ris"), ris_record(library.facts(key)), newline="")
+
+
+def note_stale_files(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: which papers' files to write again (those whose text changed).
+
+    Kept with the environment, which Sphinx saves after this event.
+    """
+    if not changed(env, "bib"):
+        setattr(env, STALE, set())
+        return
+    library = research_domain(env).library
+    previous: dict[str, str] = getattr(env, WRITTEN, {})  # slug -> digest of its files' texts
+    current = {}
+    for key in library.papers:
+        text = f"{library.record(key)}\0{ris_record(library.facts(key))}"
+        current[library.slug(key)] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    setattr(env, WRITTEN, current)
+    setattr(env, STALE, {slug for slug, digest in current.items() if previous.get(slug) != digest})

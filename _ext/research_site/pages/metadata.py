@@ -13,8 +13,6 @@ import html
 import json
 from typing import TYPE_CHECKING, Any
 
-import docutils.nodes
-
 from ..bib.facts import EntryFacts
 from ..bib.texts import plain
 from ..config import contact_links, writes_paper_pages
@@ -104,13 +102,7 @@ def paper_head(facts: EntryFacts, url: str, site_name: str) -> str:
     return "\n    ".join(tags)
 
 
-def add_person_json_ld(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: docutils.nodes.document | None,
-) -> None:
+def add_person_json_ld(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
     """schema.org ``Person`` of the owner, on the home page."""
     if pagename != app.config.root_doc or not writes_paper_pages(app):
         return

@@ -53,7 +53,6 @@ from .assets import HAS_CODE
 from .metadata import paper_head
 
 if TYPE_CHECKING:
-    from pybtex.database import Entry
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
 
@@ -130,14 +129,12 @@ def subsection(name: str, title: str, *children: docutils.nodes.Node) -> docutil
     return section
 
 
-def cite_section(
-    page: PaperPage, facts: EntryFacts, entry: Entry, slug: str
-) -> docutils.nodes.section:
-    """ "Cite": the citation as plain text, the BibTeX (open, with its copy button) and the
-    entry's .bib and .ris files for reference managers."""
+def cite_section(facts: EntryFacts, record: str, slug: str) -> docutils.nodes.section:
+    """The "Cite" section: the citation as plain text, the BibTeX (open, with its copy
+    button) and the entry's .bib and .ris files for reference managers."""
     text = plain(citation_text(facts))
-    record = bibtex_block(entry)
-    record["open"] = True
+    block = bibtex_block(record)
+    block["open"] = True
     files = docutils.nodes.paragraph(classes=[DOWNLOADS_CLASS])
     files += docutils.nodes.Text("Download: ")
     for n, (suffix, what) in enumerate(DOWNLOADS):
@@ -146,14 +143,14 @@ def cite_section(
         files += docutils.nodes.reference(name, name, refuri=name)
         files += docutils.nodes.Text(f" ({what})")
     citation = docutils.nodes.paragraph(text, text, classes=[CITATION_CLASS])
-    return subsection("cite", "Cite", citation, record, files)
+    return subsection("cite", "Cite", citation, block, files)
 
 
 def paper_body(app: Sphinx, page: PaperPage) -> docutils.nodes.section:
     """The page's content, as nodes: the title once, the label and the rest of the entry,
     the markers' legend, links, abstract, "Discussed in", "Cite", the way back."""
     library = research_domain(app.env).library
-    facts, entry = library.facts(page.key), library.entry(page.key)
+    facts = library.facts(page.key)
     anchor = library.slug(page.key)
     section = docutils.nodes.section(ids=[anchor])
     para = entry_paragraph(page.formatted)
@@ -180,7 +177,7 @@ def paper_body(app: Sphinx, page: PaperPage) -> docutils.nodes.section:
         section += subsection("abstract", "Abstract", abstract)
     places = discussed_in(page.places, titles, section_link)
     section.extend([places] if places else [])
-    section += cite_section(page, facts, entry, anchor)
+    section += cite_section(facts, library.record(page.key), anchor)
     if page.listed_in:
         back = docutils.nodes.paragraph(classes=["pub-back"])
         back += link(page.listed_in, anchor, "All publications")

@@ -19,3 +19,6 @@ epub_basename = "zoe-lefevre"
 epub_show_urls = "no"
 version = release = "1"
 html_theme = "furo"
+# As the project's conf.py: no "view source" links (furo's icon sits outside its landmarks).
+html_show_sourcelink = False
+html_copy_source = False
