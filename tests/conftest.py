@@ -8,7 +8,7 @@ import os
 import runpy
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -69,6 +69,7 @@ class Build:
     outdir: Path
     warnings: str
     status: str
+    keys: dict[str, str] = field(default_factory=dict)  # an entry's anchor -> its key
 
     def soup(self, page: str) -> BeautifulSoup:
         """The parsed HTML of *page* (e.g. ``"publications/index.html"``)."""
@@ -81,8 +82,9 @@ class Build:
         return article
 
     def entries(self, page: str = "publications/index.html") -> dict[str, BeautifulSoup]:
-        """The papers listed on *page*, by anchor."""
-        return {item["id"]: item for item in self.article(page).select("li.pub-entry")}
+        """The papers listed on *page*, by anchor (by key in the project's site)."""
+        items = self.article(page).select("li.pub-entry")
+        return {self.keys.get(item["id"], item["id"]): item for item in items}
 
 
 def label_of(entry: BeautifulSoup) -> int:
@@ -123,7 +125,10 @@ def build_project(
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built once as HTML into a temporary folder."""
-    return build_project(PROJECT, tmp_path_factory.mktemp("site") / "html")
+    build = build_project(PROJECT, tmp_path_factory.mktemp("site") / "html")
+    library = project_library()
+    build.keys = {library.slug(key): key for key in library.papers}
+    return build
 
 
 @pytest.fixture(scope="session")
