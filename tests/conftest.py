@@ -131,6 +131,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+def copy_project(dest: Path) -> Path:
+    """The project's sources (no venv, build output, tests or bench) copied to *dest*."""
+    shutil.copytree(
+        PROJECT,
+        dest,
+        ignore=shutil.ignore_patterns(
+            ".venv", "_build", ".git", "__pycache__", ".pytest_cache", "tests", "bench"
+        ),
+    )
+    return dest
+
+
 @pytest.fixture(scope="session")
 def build_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Build]:
     """Build a temporary copy of the project after applying *edit* to it."""
@@ -139,14 +151,7 @@ def build_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Build]
         edit: Callable[[Path], None] | None = None, builder: str = "html", **kw: object
     ) -> Build:
         root = tmp_path_factory.mktemp("copy")
-        src = root / "src"
-        shutil.copytree(
-            PROJECT,
-            src,
-            ignore=shutil.ignore_patterns(
-                ".venv", "_build", ".git", "__pycache__", ".pytest_cache"
-            ),
-        )
+        src = copy_project(root / "src")
         if edit is not None:
             edit(src)
         return build_project(src, root / "out", builder=builder, **kw)

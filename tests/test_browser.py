@@ -190,7 +190,9 @@ def test_axe_finds_no_violations(browser: Any, base_url: str, site: Build, schem
     page = ctx.new_page()
     found = {}
     for path in pages(site):
-        page.goto(base_url + path, wait_until="networkidle")
+        # "load": deferred scripts (furo's theme) have run; the CSP test above waits for
+        # network idle on every page, axe needs only the laid-out page.
+        page.goto(base_url + path, wait_until="load")
         page.evaluate(axe_source.read_text(encoding="utf-8"))
         violations = page.evaluate(
             "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"

@@ -9,13 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, build_project, project_conf, project_library
+from conftest import build_project, copy_project, project_conf, project_library
 
 Edit = Callable[[Path], None]
 
@@ -161,13 +160,7 @@ def search_index(path: Path) -> bytes:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Iterator[Path]:
-    src = tmp_path / "src"
-    shutil.copytree(
-        PROJECT,
-        src,
-        ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "tests", "bench"),
-    )
-    yield src
+    yield copy_project(tmp_path / "src")
 
 
 def test_incremental_builds_equal_clean_builds(project_copy: Path, tmp_path: Path) -> None:

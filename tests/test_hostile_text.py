@@ -103,11 +103,12 @@ def test_hostile_text_is_shown_literally_and_compiles(
         assert authors == ", ".join(names) + "."
     assert not article.find_all(["script", "b", "i"])
 
-    require_tool("latexmk", "xelatex")
+    require_tool("xelatex")
     latex = build_copy(site_with(entries), builder="latex")
     assert latex.warnings == ""
     result = subprocess.run(
-        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "mingze-wang.tex"],
+        # one XeLaTeX pass shows whether it compiles (latexmk's reruns only settle references)
+        ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "mingze-wang.tex"],
         cwd=latex.outdir,
         capture_output=True,
         text=True,

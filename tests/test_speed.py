@@ -7,15 +7,12 @@ the ones that did, and under ``-j`` write them in parallel with the same result.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, build_project, project_library
-
-IGNORED = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "tests", "bench")
+from conftest import build_project, copy_project, project_library
 
 
 def output_files(root: Path) -> Iterator[tuple[str, bytes]]:
@@ -26,9 +23,7 @@ def output_files(root: Path) -> Iterator[tuple[str, bytes]]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    src = tmp_path / "src"
-    shutil.copytree(PROJECT, src, ignore=IGNORED)
-    return src
+    return copy_project(tmp_path / "src")
 
 
 def paper_pages(outdir: Path) -> dict[str, int]:
