@@ -25,6 +25,8 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
 
 PROJECT = Path(__file__).resolve().parent.parent
+#: the small library of the pure-Python tests of bib/ and styles/
+SAMPLE_BIB = (PROJECT / "tests" / "data" / "sample.bib").read_text(encoding="utf-8")
 ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 

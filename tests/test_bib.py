@@ -6,6 +6,7 @@ import bibtexparser
 import pytest
 from pybtex.database import BibliographyData, Person, parse_string
 
+from conftest import SAMPLE_BIB
 from research_site.bib.annotations import AnnotationError, legend_items, markers, parse_annotations
 from research_site.bib.cleanbib import STANDARD_FIELDS, bibtex_file, bibtex_record
 from research_site.bib.dates import DateError, PublicationDate, parse_month, publication_date
@@ -15,39 +16,12 @@ from research_site.bib.links import entry_links
 from research_site.bib.names import OwnerName, full_name, name_key
 from research_site.bib.texts import field_plain, field_text
 
-BIB = r"""
-@inproceedings{old2020,
-  author = {Ada Lovelace and Mingze Wang},
-  author+an = {2=lead},
-  title = {An {Old} Paper},
-  booktitle = {Some Conference},
-  shortvenue = {SC 2020},
-  year = {2020}, month = dec, pagetotal = {12},
-  eprint = {2001.00001}, archiveprefix = {arXiv},
-  url = {https://openreview.net/forum?id=abc},
-  award = {Oral, top 1\%},
-}
-@unpublished{new2025,
-  author = {Mingze Wang and Grace Hopper and Alan Turing},
-  author+an = {1=equal,lead; 2=equal},
-  title = {Is It New?},
-  pubstate = {submitted},
-  year = {2025}, month = may,
-  selected = {true},
-}
-@article{journal2021,
-  author = {Mingze Wang},
-  title = {In a Journal},
-  journal = {Journal of Examples},
-  year = {2021},
-}
-"""
 OWNER = OwnerName("Mingze Wang")
 
 
 @pytest.fixture
 def bib() -> BibliographyData:
-    return parse_string(BIB, "bibtex")
+    return parse_string(SAMPLE_BIB, "bibtex")
 
 
 def test_annotations_parse_and_reject() -> None:

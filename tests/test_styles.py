@@ -6,34 +6,16 @@ import pytest
 from pybtex.database import BibliographyData, parse_string
 from pybtex.richtext import Text
 
+from conftest import SAMPLE_BIB
 from research_site.bib.library import Library
 from research_site.bib.names import OwnerName
 from research_site.styles.formatting import ResearchStyle
 from research_site.styles.referencing import AscendingLabelReferenceStyle, label_sort_key
 
-BIB = r"""
-@inproceedings{old2020,
-  author = {Ada Lovelace and Mingze Wang},
-  author+an = {2=lead},
-  title = {An {Old} Paper},
-  booktitle = {Some Conference},
-  shortvenue = {SC 2020},
-  year = {2020}, month = dec, pagetotal = {12},
-  award = {Oral, top 1\%},
-}
-@unpublished{new2025,
-  author = {Mingze Wang and Grace Hopper and Alan Turing},
-  author+an = {1=equal,lead; 2=equal},
-  title = {Is It New?},
-  pubstate = {submitted},
-  year = {2025}, month = may,
-}
-"""
-
 
 @pytest.fixture
 def bib() -> BibliographyData:
-    return parse_string(BIB, "bibtex")
+    return parse_string(SAMPLE_BIB, "bibtex")
 
 
 @pytest.fixture
@@ -52,6 +34,7 @@ def test_labels_are_paper_numbers(style: ResearchStyle, bib: BibliographyData) -
     assert {key: label for key, (label, _) in formatted_text(style, bib).items()} == {
         "old2020": "1",
         "new2025": "2",
+        "journal2021": "3",
     }
 
 
@@ -83,7 +66,7 @@ def test_formatting_twice_is_identical_and_leaves_entries_untouched(
 
 
 def test_a_style_is_bound_to_one_library(bib: BibliographyData) -> None:
-    other = parse_string(BIB.replace("old2020", "older2019"), "bibtex")
+    other = parse_string(SAMPLE_BIB.replace("old2020", "older2019"), "bibtex")
     first = ResearchStyle.bound(Library(bib, OwnerName("Mingze Wang")))
     second = ResearchStyle.bound(Library(other, OwnerName("Ada Lovelace")))
     assert first.library is not second.library
