@@ -163,7 +163,6 @@ def make_site(src: Path) -> None:
         "index.md",
         "refs.bib",
         "_ext",
-        "_static",
         "data",
         "research",
         "publications",
