@@ -10,14 +10,12 @@ from pathlib import Path
 # -- Project information -------------------------------------------------------
 
 # The owner, written once: everything else that names them is derived below
-# (pages use them through MyST substitutions, the PDF's title page through
-# latex_elements, the favicon through research_site_initials).
+# (pages use them through MyST substitutions, the PDF's title block and the
+# favicon's initials through research_site_owner).
 owner = "Mingze Wang"
 owner_native = "\u738b\u94ed\u6cfd"  # 王铭泽, rendered in the PDF with xeCJK
 # "mingze-wang": the names of the PDF, the EPUB and the .bib download.
 file_stem = "-".join(owner.lower().split())
-# "MW": the favicon's letters.
-initials = "".join(word[0] for word in owner.split())
 
 project = owner
 author = owner
@@ -109,7 +107,8 @@ sitemap_excludes = ["search.html", "genindex.html"]
 # or as one of the aliases; other entries are works the prose cites.
 research_site_owner = owner
 research_site_owner_aliases: list[str] = []
-research_site_initials = initials
+# The favicon's letters default to the owner's initials ("MW"); research_site_initials
+# sets others.
 # Who the owner is: under the name on the home page, in the PDF's title block and
 # in the home page's schema.org Person. Only the homepage is known; the other
 # links stay empty until the owner sets them (nothing is guessed).

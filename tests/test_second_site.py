@@ -143,6 +143,16 @@ def test_the_owner_is_bold_in_every_form_and_never_a_coauthor(html: Build) -> No
     assert "Lef" not in index and "Z." not in index
 
 
+def test_nothing_of_the_first_owner_and_the_favicon_has_these_initials(html: Build) -> None:
+    """The favicon's letters come from this root's owner (its conf.py sets no initials)."""
+    favicon = (html.outdir / "_static" / "favicon.svg").read_text(encoding="utf-8")
+    initials = "".join(word[0] for word in OWNER.name.split())
+    assert BeautifulSoup(favicon, "html.parser").find("text").get_text() == initials
+    assert page(html, "index.html").find("link", rel="icon")["href"].endswith("favicon.svg")
+    for path in html.outdir.rglob("*.html"):
+        assert "Mingze" not in path.read_text(encoding="utf-8"), path
+
+
 def test_export_artefacts_are_cleaned_everywhere(html: Build) -> None:
     lib = library()
     article = page(html, "publications.html").select_one("article")

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 SETTINGS: tuple[tuple[str, object, Literal["env", "html", ""], str], ...] = (
     ("research_site_owner", "", "env", "the owner's name as refs.bib writes it"),
     ("research_site_owner_aliases", [], "env", "other forms of it, e.g. 'A. Lovelace'"),
-    ("research_site_initials", "", "html", "the favicon's letters, e.g. 'AL'"),
+    ("research_site_initials", "", "html", "the favicon's letters (default: the owner's)"),
     ("research_site_owner_native", "", "env", "the name in its native script"),
     ("research_site_owner_position", "", "env", "e.g. 'Ph.D. candidate'"),
     ("research_site_owner_affiliation", "", "env", "e.g. the school or department"),
@@ -56,6 +56,19 @@ def contact_links(config: Config) -> list[tuple[str, str]]:
         if value:
             links.append((label, f"mailto:{value}" if "@" in value and ":" not in value else value))
     return links
+
+
+def owner_position(config: Config) -> str:
+    """``Ph.D. candidate, School. Advisor: Name.``: the parts the owner set."""
+    text = ", ".join(
+        part
+        for part in (config.research_site_owner_position, config.research_site_owner_affiliation)
+        if part
+    )
+    advisor = config.research_site_owner_advisor
+    if advisor:
+        text = f"{text}. Advisor: {advisor}" if text else f"Advisor: {advisor}"
+    return f"{text}." if text and not text.endswith(".") else text
 
 
 def paper_pagename(config: Config, slug: str) -> str:

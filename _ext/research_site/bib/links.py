@@ -47,12 +47,11 @@ class Link(NamedTuple):
 
 def arxiv_id(fields: Mapping[str, str]) -> str | None:
     """The arXiv identifier of an entry's *fields*, if it has one (without its version)."""
-    eprint = fields.get("eprint", "").strip()
     prefix = fields.get("archiveprefix", fields.get("eprinttype", "arXiv")).strip().lower()
-    if eprint and prefix == "arxiv" and re.fullmatch(ARXIV_ID, eprint.removeprefix("arXiv:")):
-        return re.sub(r"v\d+$", "", eprint.removeprefix("arXiv:"))
-    if re.fullmatch(ARXIV_ID, fields.get("arxiv", "").strip()):
-        return re.sub(r"v\d+$", "", fields["arxiv"].strip())
+    for name in ("eprint", "arxiv") if prefix == "arxiv" else ("arxiv",):
+        match = re.fullmatch(ARXIV_ID, fields.get(name, "").strip().removeprefix("arXiv:"))
+        if match:
+            return match[1]
     volume = fields.get("volume", "").strip()
     if fields.get("journal", "").strip().lower() == "corr" and volume.startswith("abs/"):
         return volume.removeprefix("abs/")
@@ -66,12 +65,12 @@ def arxiv_id(fields: Mapping[str, str]) -> str | None:
 
 def doi(fields: Mapping[str, str]) -> str | None:
     """The DOI of an entry (``10.xxxx/...``), from ``doi`` or a doi.org ``url``."""
-    for name in ("doi", "url"):
-        value = fields.get(name, "").strip()
-        match = DOI.fullmatch(value) if name == "doi" else DOI.match(value.replace("dx.", ""))
-        if match and (name == "doi" or "doi.org/" in value):
-            return match[1]
-    return None
+    match = DOI.fullmatch(fields.get("doi", "").strip())
+    if match:
+        return match[1]
+    url = fields.get("url", "").strip()
+    match = DOI.match(url)
+    return match[1] if match and "doi.org/" in url else None
 
 
 def link_text(url: str) -> str:
@@ -106,9 +105,9 @@ def target(url: str) -> str:
     arxiv = ARXIV_URL.search(url) or ARXIV_DOI.search(url)
     if arxiv:
         return f"arxiv:{arxiv[1]}:{'pdf' if '/pdf/' in url else 'abs'}"
-    found = DOI.match(url.replace("dx.doi.org", "doi.org"))
-    if found and "doi.org/" in url:
-        return f"doi:{found[1].lower()}"
+    found = doi({"url": url})
+    if found:
+        return f"doi:{found.lower()}"
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").removeprefix("www.")
     return f"{host}{parts.path.rstrip('/')}?{parts.query}".lower()

@@ -14,6 +14,8 @@ from .texts import field_plain, plain
 
 #: RIS reference types by venue kind (:class:`.venues.Venue`).
 RIS_TYPES = {"journal": "JOUR", "conference": "CONF", "thesis": "THES", "report": "RPRT"}
+#: The tag of the venue's name by venue kind (else ``T2``, the proceedings' title).
+RIS_VENUE_TAGS = {"journal": "JO", "thesis": "PB", "report": "PB"}
 RIS_NUMBERS = {"volume": "VL", "issue": "IS", "firstpage": "SP", "lastpage": "EP"}
 
 
@@ -32,8 +34,7 @@ def ris_record(facts: EntryFacts) -> str:
     lines += [("AU", ris_name(facts, n)) for n, a in enumerate(facts.authors) if not a.is_others]
     lines.append(("TI", facts.title_plain))
     if facts.venue_plain:
-        tag = {"journal": "JO", "thesis": "PB", "report": "PB"}.get(facts.venue.kind, "T2")
-        lines.append((tag, facts.venue_plain))
+        lines.append((RIS_VENUE_TAGS.get(facts.venue.kind, "T2"), facts.venue_plain))
     lines += [(RIS_NUMBERS[part], value) for part, value in facts.venue.numbers]
     lines.append(("PY", str(facts.date.year)))
     month = f"{facts.date.month:02d}" if facts.date.month else ""

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from sphinx.util.i18n import format_date
 from sphinx.util.texescape import escape
 
-from ..config import contact_links
-from ..listings.owner import position_text
+from ..config import contact_links, owner_position
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,11 +37,7 @@ def title_block(config: Config) -> str:
         if config.research_site_owner_native
         else ""
     )
-    position = position_text(
-        config.research_site_owner_position,
-        config.research_site_owner_affiliation,
-        config.research_site_owner_advisor,
-    )
+    position = owner_position(config)
     links = " \\textperiodcentered\\ ".join(
         f"\\href{{{url}}}{{{tex(url.removeprefix('mailto:').removeprefix('https://').rstrip('/'))}}}"
         for _, url in contact_links(config)

@@ -37,6 +37,7 @@ from .references import (
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
+    from sphinxcontrib.bibtex.domain import Citation
 
 #: Makes the link to a citing section (a cross-reference, or a link already resolved).
 SectionLink = Callable[[Place], docutils.nodes.Element]
@@ -96,13 +97,16 @@ def links_line(facts: EntryFacts, printed: bool = False) -> docutils.nodes.parag
     """``arXiv · PDF · OpenReview``, or None for an entry without links; *printed*
     (the PDF), the identifiers as text: ``arXiv:2206.03299 · doi:10.1145/...``."""
     links = printed_links(facts.links, facts.arxiv_id, facts.doi) if printed else facts.links
-    if not links:
-        return None
-    para = docutils.nodes.paragraph(classes=[LINKS_CLASS])
-    for n, link in enumerate(links):
+    return link_paragraph(links, LINKS_CLASS) if links else None
+
+
+def link_paragraph(links: Iterable[tuple[str, str]], css_class: str) -> docutils.nodes.paragraph:
+    """``text · text · text``: a paragraph of *links*, ``(text, URL)`` each."""
+    para = docutils.nodes.paragraph(classes=[css_class])
+    for n, (text, url) in enumerate(links):
         if n:
             para += docutils.nodes.Text(LINK_SEPARATOR)
-        para += docutils.nodes.reference(link.text, link.text, refuri=link.url)
+        para += docutils.nodes.reference(text, text, refuri=url)
     return para
 
 
@@ -195,11 +199,14 @@ class FillEntries(SphinxPostTransform):
         citations = list_citations(domain)
         places = research_domain(self.env).places_by_key()
         titles = page_titles(self.env)
+        references: dict[str, Citation] | None = None
         for node in pending:
             key, references_of = node["key"], node.get("references_of")
             if references_of:
-                where = BibliographyKey(references_of, REFERENCES_ID)
-                formatted = formatted_citations(domain, where)[key].formatted_entry
+                if references is None:  # the page's references, looked up once
+                    where = BibliographyKey(references_of, REFERENCES_ID)
+                    references = formatted_citations(domain, where)
+                formatted = references[key].formatted_entry
                 facts = library.facts(key)
                 extras = web_and_print([links_line(facts)], [links_line(facts, printed=True)])
                 node.replace_self([entry_paragraph(formatted), *extras])

@@ -11,19 +11,11 @@ from __future__ import annotations
 import docutils.nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..config import contact_links
-from .entries import LINK_SEPARATOR
+from ..config import contact_links, owner_position
+from .entries import link_paragraph
 
 #: The classes of the two lines.
 POSITION_CLASS, LINKS_CLASS = "owner-position", "owner-links"
-
-
-def position_text(position: str, affiliation: str, advisor: str) -> str:
-    """``Ph.D. candidate, School. Advisor: Name.``: the parts that are set."""
-    text = ", ".join(part for part in (position, affiliation) if part)
-    if advisor:
-        text = f"{text}. Advisor: {advisor}" if text else f"Advisor: {advisor}"
-    return f"{text}." if text and not text.endswith(".") else text
 
 
 class OwnerDirective(SphinxDirective):
@@ -32,18 +24,9 @@ class OwnerDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[docutils.nodes.Node]:
-        config = self.config
         result: list[docutils.nodes.Node] = []
-        text = position_text(
-            config.research_site_owner_position,
-            config.research_site_owner_affiliation,
-            config.research_site_owner_advisor,
-        )
+        text = owner_position(self.config)
         if text:
             result.append(docutils.nodes.paragraph(text, text, classes=[POSITION_CLASS]))
-        links = docutils.nodes.paragraph(classes=[LINKS_CLASS])
-        for n, (label, url) in enumerate(contact_links(config)):
-            if n:
-                links += docutils.nodes.Text(LINK_SEPARATOR)
-            links += docutils.nodes.reference(label, label, refuri=url)
-        return result + ([links] if links.children else [])
+        links = contact_links(self.config)
+        return result + ([link_paragraph(links, LINKS_CLASS)] if links else [])

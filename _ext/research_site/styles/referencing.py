@@ -39,6 +39,11 @@ def is_work(text: BaseText) -> bool:
     return getattr(text, "sort_key", (0, ""))[0] == 1 << 30
 
 
+def is_textual(role_name: str) -> bool:
+    """``t``, ``ct``, ``ts``...: a citation that names the authors in the sentence."""
+    return role_name.lstrip("c").startswith("t")
+
+
 @node
 def _textual_label(children: list[Node], data: dict[str, Any]) -> Text:
     """``Kingma and Ba (2015)`` from the label ``Kingma and Ba, 2015``."""
@@ -59,8 +64,8 @@ def _keyed(children: list[Node], data: dict[str, Any], role: str = "p") -> _Keye
     if label.isdigit():
         text = _KeyedText(paper.format_data(data))
     else:
-        textual = role.lstrip("c").startswith("t")
-        text = _KeyedText((work_textual if textual else work_parenthetical).format_data(data))
+        work = work_textual if is_textual(role) else work_parenthetical
+        text = _KeyedText(work.format_data(data))
     text.sort_key = label_sort_key(label)
     return text
 
@@ -81,7 +86,7 @@ class AscendingLabelReferenceStyle(LabelReferenceStyle):
         papers = [child for child in ordered if not is_work(child)]
         works = [child for child in ordered if is_work(child)]
         groups: list[Node | BaseText] = [super().outer(role_name, papers)] if papers else []
-        if works and role_name.lstrip("c").startswith("t"):
+        if works and is_textual(role_name):
             groups.append(
                 sentence(add_period=False, sep=", ", sep2=" and ", last_sep=", and ")[works]
             )

@@ -6,7 +6,6 @@ research_site_owner = owner
 # Crossref and IEEE Xplore give initials; the accent-less, surname-first and
 # DBLP-numbered forms are recognised without an alias.
 research_site_owner_aliases = ["Z. Lefèvre"]
-research_site_initials = "".join(word[0] for word in owner.split())
 project = owner
 author = owner
 copyright = f"2025, {owner}"
