@@ -98,13 +98,15 @@ def test_tex_math_accents_and_specials_in_titles() -> None:
     assert any(getattr(part, "name", None) == MATH_TAG for part in title.parts)
     assert plain(title) == "Sparse Attention Converges at Rate O(1/√T)"
     assert plain(field_text(r"{$\tilde{O}(\epsilon^{-2})$} rates for {\'E}cole \emph{SGD}")) == (
-        "Õ(ε^-2) rates for École SGD"
+        "Õ(ε⁻²) rates for École SGD"
     )
     assert (
         plain(field_text(r"Q{\&}A -- a~study of \$5 models"))
         == "Q&A – a study of $5 models"  # "~" is a no-break space, as plain text a space
     )
     assert math_plain(r"\Theta(\sqrt{n \log n})") == "Θ(√(n log n))"
+    assert math_plain(r"\ell_\infty") == "ℓ∞"
+    assert math_plain(r"x_{t+1} = x_t - \eta g_t^2, \|W^\top\|") == "x_(t+1) = x_t - η g_t², ‖W^⊤‖"
 
 
 @pytest.mark.parametrize(

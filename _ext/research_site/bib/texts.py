@@ -52,11 +52,27 @@ MATH_SYMBOLS = {
     "sim": "∼", "cdot": "·", "times": "×", "pm": "±", "infty": "∞", "ell": "ℓ", "to": "→",
     "rightarrow": "→", "in": "∈", "sum": "∑", "prod": "∏", "partial": "∂", "nabla": "∇",
     "log": "log", "exp": "exp", "min": "min", "max": "max", "top": "⊤", "dots": "…",
-    "ldots": "…", "cdots": "⋯", "mid": "|", "quad": " ", ",": " ", ";": " ", "!": "",
+    "ldots": "…", "cdots": "⋯", "mid": "|", "quad": " ", ",": " ", ";": " ", "!": "", "|": "‖",
 }  # fmt: skip
 ACCENTS = {"tilde": "\u0303", "hat": "\u0302", "bar": "\u0304", "vec": "\u20d7", "dot": "\u0307"}
 DOUBLE_STRUCK = {"R": "ℝ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ", "C": "ℂ", "E": "𝔼", "P": "ℙ"}
 _GROUP = r"\s*\{([^{}]*)\}"
+#: Superscript and subscript characters of what has them (``ε⁻²``, ``x₁``).
+SCRIPTS = {
+    "^": str.maketrans("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ"),
+    "_": str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"),
+}
+
+
+def _script_text(match: re.Match[str]) -> str:
+    """``^{-2}`` -> ``⁻²``; others as written, a symbol run in: ``_∞`` -> ``∞``, ``_t``."""
+    marker, body = match[1], match[2] if match[2] is not None else match[3]
+    table = SCRIPTS[marker]
+    if body and all(ord(c) in table for c in body):
+        return body.translate(table)
+    if marker == "_" and len(body) == 1 and not body.isascii():
+        return body
+    return f"{marker}{body}" if len(body) == 1 else f"{marker}({body})"
 
 
 def _macro_text(match: re.Match[str]) -> str:
@@ -83,8 +99,9 @@ def math_plain(tex: str) -> str:
     text = re.sub(
         rf"\\({accents})\s*(?:\{{(\w)\}}|(\w))", lambda m: (m[2] or m[3]) + ACCENTS[m[1]], text
     )
-    text = re.sub(r"\\([A-Za-z]+|[,;!])", _macro_text, text)
-    text = re.sub(r"([_^])\{([^{}]*)\}", r"\1\2", text).replace("{", "").replace("}", "")
+    text = re.sub(r"\\([A-Za-z]+|[,;!|])", _macro_text, text)
+    text = re.sub(r"([_^])(?:\{([^{}]*)\}|(\S))", _script_text, text)
+    text = text.replace("{", "").replace("}", "")
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
