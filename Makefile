@@ -31,6 +31,10 @@ $(BIN)/sphinx-build: requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+$(BIN)/sphinx-autobuild: $(BIN)/sphinx-build requirements-serve.txt
+	$(BIN)/python -m pip install --quiet -r requirements-serve.txt
+	touch $@
+
 $(BIN)/pytest: $(BIN)/sphinx-build requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
@@ -50,8 +54,7 @@ latexpdf: $(SPHINXBUILD) ## Build the PDF (XeLaTeX, needs TeX Live) into _build/
 linkcheck: $(SPHINXBUILD) ## Check external links (needs network).
 	$(SPHINXBUILD) -M linkcheck "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
-# sphinx-autobuild comes with the test requirements.
-serve: $(BIN)/pytest ## Live preview on http://127.0.0.1:8000, rebuilt on every change.
+serve: $(BIN)/sphinx-autobuild ## Live preview on http://127.0.0.1:8000, rebuilt on every change.
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) \
 	  --host 127.0.0.1 --port 8000 --watch _ext --watch refs.bib --watch data \
 	  --ignore "$(VENV)/*" --ignore "$(BUILDDIR)/*" $(O)

@@ -39,8 +39,6 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
-    # Copy buttons on the BibTeX records (local JS, no CDN).
-    "sphinx_copybutton",
     "sphinxext.opengraph",
     "sphinx_sitemap",
     "research_site",
@@ -57,6 +55,7 @@ exclude_patterns = [
     ".venv",
     ".ci",
     "README.md",
+    "CONTRIBUTING.md",
     "tools",
     "bench",
     "data",
@@ -80,11 +79,6 @@ bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "research"
 # The stock label style, but "[8, 12, 16]" in ascending order whatever the key order.
 bibtex_reference_style = "ascending_label"
-
-# -- sphinx-copybutton ---------------------------------------------------------
-
-# Only the BibTeX records carry a copy button; it copies the record exactly.
-copybutton_selector = "details.pub-bibtex div.highlight pre"
 
 # -- sphinxext-opengraph -----------------------------------------------------------
 

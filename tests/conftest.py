@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from refsbib import BibPaper, owner_papers, page_name
 from research_site.bib.library import Library
 from research_site.bib.names import OwnerName
 
@@ -38,11 +39,17 @@ def project_conf() -> dict[str, object]:
 
 @cache
 def project_library() -> Library:
-    """The project's refs.bib as the site reads it: papers, numbers, facts."""
+    """The project's refs.bib as the site reads it: papers, numbers, facts (for tests of
+    the bib layer's own reading; expectations come from :func:`project_papers`)."""
     data = pybtex.database.parse_file(str(PROJECT / "refs.bib"))
     conf = project_conf()
     owner = OwnerName(str(conf["research_site_owner"]), conf.get("research_site_owner_aliases", []))  # type: ignore[arg-type]
     return Library(data, owner)
+
+
+def project_papers() -> dict[int, BibPaper]:
+    """The owner's papers by number, read from refs.bib by the tests' own parser."""
+    return owner_papers(PROJECT / "refs.bib", str(project_conf()["research_site_owner"]))
 
 
 def require_tool(*names: str) -> None:
@@ -128,8 +135,8 @@ def build_project(
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built once as HTML into a temporary folder."""
     build = build_project(PROJECT, tmp_path_factory.mktemp("site") / "html")
-    library = project_library()
-    build.keys = {library.slug(key): key for key in library.papers}
+    papers = project_papers().values()
+    build.keys = {page_name(paper.key).removesuffix(".html"): paper.key for paper in papers}
     return build
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import bibtexparser
 import pytest
 from pybtex.database import BibliographyData, Person, parse_string
 
 from conftest import SAMPLE_BIB
 from research_site.bib.annotations import AnnotationError, legend_items, markers, parse_annotations
-from research_site.bib.cleanbib import STANDARD_FIELDS, bibtex_file, bibtex_record
+from research_site.bib.cleanbib import bibtex_record
 from research_site.bib.dates import DateError, PublicationDate, parse_month, publication_date
 from research_site.bib.facts import EntryError, entry_facts
 from research_site.bib.library import Library
@@ -112,20 +111,6 @@ def test_library_numbers_papers_in_file_order(bib: BibliographyData) -> None:
     assert list(library.newest_first()) == ["journal2021", "new2025", "old2020"]
     assert library.years() == [2025, 2021, 2020]
     assert library.facts("old2020") is library.facts("old2020")  # computed once
-
-
-def test_clean_record_has_standard_fields_only(bib: BibliographyData) -> None:
-    parsed = bibtexparser.parse_string(
-        bibtex_file(bibtex_record(entry) for entry in bib.entries.values())
-    )
-    assert parsed.failed_blocks == []
-    assert [e.key for e in parsed.entries] == ["old2020", "new2025", "journal2021"]
-    allowed = set(STANDARD_FIELDS) | {"author", "editor"}
-    for entry in parsed.entries:
-        assert {f.key for f in entry.fields} <= allowed
-    record = bibtex_record(bib.entries["old2020"])
-    assert "author+an" not in record and "award" not in record and "shortvenue" not in record
-    assert "month = dec," in record
 
 
 def test_reading_entries_leaves_them_untouched(bib: BibliographyData) -> None:

@@ -120,9 +120,9 @@ def test_bibtex_copy_button_copies_exactly_the_record(browser: Any, base_url: st
     page.goto(base_url + "publications/index.html")
     entry = page.locator("#wang2025gradpower")
     entry.locator("details.pub-bibtex summary").click()
-    entry.locator("details.pub-bibtex div.highlight").hover()
-    entry.locator("button.copybtn").click()
+    entry.locator("details.pub-bibtex button.pub-copy").click()
     copied = page.evaluate("navigator.clipboard.readText()")
+    assert entry.locator("details.pub-bibtex button.pub-copy").inner_text() == "Copied"
     bib = pybtex.database.parse_file(str(PROJECT / "refs.bib"))
     assert copied == bibtex_record(bib.entries["wang2025gradpower"])
     assert page.evaluate("window.__cspViolations") == []

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_project, copy_project, project_conf, project_library
+from conftest import build_project, copy_project, project_conf, project_papers
 
 Edit = Callable[[Path], None]
 
@@ -55,9 +55,9 @@ def edit_page(number: int, change: Callable[[str], str]) -> Edit:
 
 # What is edited comes from the project's own data, so that no edit depends on
 # today's papers or wording: a researcher's own changes keep these tests green.
-LIBRARY = project_library()
-NEWEST, SECOND, THIRD = LIBRARY.papers[-1], LIBRARY.papers[1], LIBRARY.papers[2]
-MARKED = next(key for key in LIBRARY.papers if "author+an" in LIBRARY.entry(key).fields)
+PAPERS = [paper.key for paper in project_papers().values()]
+NEWEST, SECOND, THIRD = PAPERS[-1], PAPERS[1], PAPERS[2]
+MARKED = next(p.key for p in project_papers().values() if "author+an" in p.fields)
 
 
 def change_title(blocks: list[str]) -> None:

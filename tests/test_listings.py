@@ -107,7 +107,7 @@ def test_legend_and_selected_papers(built: SphinxTestApp) -> None:
     assert items[1].select_one(".pub-title a")["href"] == "publications/lovelace2024bernoulli.html"
 
 
-@pytest.mark.sphinx("html", testroot="publication-list")
+@pytest.mark.sphinx("html", testroot="second-site")
 def test_extension_declares_version_and_parallel_safety(app: SphinxTestApp) -> None:
     for name in ("research_site", "research_site.speed"):
         extension = app.extensions[name]

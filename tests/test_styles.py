@@ -9,8 +9,8 @@ from pybtex.richtext import Text
 from conftest import SAMPLE_BIB
 from research_site.bib.library import Library
 from research_site.bib.names import OwnerName
-from research_site.styles.formatting import ResearchStyle
-from research_site.styles.referencing import AscendingLabelReferenceStyle, label_sort_key
+from research_site.styles.formatting import IdentifiedEntry, ResearchStyle, bind
+from research_site.styles.referencing import AscendingLabelReferenceStyle
 
 
 @pytest.fixture
@@ -19,8 +19,13 @@ def bib() -> BibliographyData:
 
 
 @pytest.fixture
-def style(bib: BibliographyData) -> ResearchStyle:
-    return ResearchStyle.bound(Library(bib, OwnerName("Mingze Wang")))()
+def library(bib: BibliographyData) -> Library:
+    return bind(Library(bib, OwnerName("Mingze Wang")))
+
+
+@pytest.fixture
+def style(library: Library) -> ResearchStyle:
+    return ResearchStyle()
 
 
 def formatted_text(style: ResearchStyle, bib: BibliographyData) -> dict[str, tuple[str, str]]:
@@ -65,18 +70,42 @@ def test_formatting_twice_is_identical_and_leaves_entries_untouched(
     assert bib.to_string("bibtex") == before
 
 
-def test_a_style_is_bound_to_one_library(bib: BibliographyData) -> None:
+def test_each_library_formats_its_own_entries(bib: BibliographyData) -> None:
+    """Two sites in one process: one style, each entry formatted by its own library."""
     other = parse_string(SAMPLE_BIB.replace("old2020", "older2019"), "bibtex")
-    first = ResearchStyle.bound(Library(bib, OwnerName("Mingze Wang")))
-    second = ResearchStyle.bound(Library(other, OwnerName("Ada Lovelace")))
-    assert first.library is not second.library
-    entry = other.entries["older2019"]
-    html = second().format_entry("1", entry).text.render_as("html")
+    libraries = [bind(Library(bib, OwnerName("Mingze Wang")))]
+    libraries.append(bind(Library(other, OwnerName("Ada Lovelace"))))
+    style = ResearchStyle()
+    html = style.format_entry("1", other.entries["older2019"]).text.render_as("html")
     assert "<pub-owner>Ada Lovelace</pub-owner>" in html
+    html = style.format_entry("1", bib.entries["old2020"]).text.render_as("html")
+    assert "<pub-owner>Mingze Wang</pub-owner>" in html
+    with pytest.raises(LookupError, match="no library"):  # an entry of no build
+        style.format_entry("1", parse_string(SAMPLE_BIB, "bibtex").entries["old2020"])
+
+
+def test_formatted_entries_carry_their_identity(bib: BibliographyData) -> None:
+    works = parse_string(
+        SAMPLE_BIB
+        + "@misc{kb, author = {{Anthropic, PBC} and Jimmy Ba}, title = {A}, year = {2015}}",
+        "bibtex",
+    )
+    library = bind(Library(works, OwnerName("Mingze Wang")))
+    assert library.format_cache is None
+    found = {f.key: f for f in ResearchStyle().format_entries(works.entries.values())}
+    paper, work = found["new2025"], found["kb"]
+    assert isinstance(paper, IdentifiedEntry) and isinstance(work, IdentifiedEntry)
+    assert (paper.identity.number, paper.identity.work, paper.label) == (2, None, "2")
+    assert work.identity.number is None and not work.identity.is_paper
+    # a surname with ", " in its name stays one part: no label is split again
+    assert (work.identity.work.authors, work.identity.work.year) == (
+        "Anthropic, PBC and Ba",
+        "2015",
+    )
+    assert work.label == "Anthropic, PBC and Ba, 2015"
 
 
 def test_references_of_a_citation_sort_by_number() -> None:
-    assert sorted(["12", "8", "16", "x"], key=label_sort_key) == ["8", "12", "16", "x"]
     style = AscendingLabelReferenceStyle()
     children = [Text("16"), Text("8")]
     for child, number in zip(children, (16, 8), strict=True):

@@ -1,18 +1,9 @@
-"""Sphinx extension of a researcher's site: pages of prose that cite papers of one refs.bib.
+"""Sphinx extension of a researcher's site: pages of prose citing papers of one refs.bib.
 
-Data flows one way: refs.bib -> pybtex (parsed once, by sphinxcontrib-bibtex)
--> the facts of each entry (:mod:`.bib`) -> the site's pybtex styles
-(:mod:`.styles`) -> docutils nodes (:mod:`.listings`) -> Sphinx's writers
-(HTML, EPUB, LaTeX). The folders are the layers:
-
-- :mod:`.bib`: pure Python on pybtex's data (entry facts, numbering, links, clean BibTeX);
-- :mod:`.styles`: the pybtex formatting style and the referencing style;
-- :mod:`.listings`: the Sphinx side: directives, nodes, transforms, the domain;
-- :mod:`.pages`: what HTML builders write besides the documents (paper pages,
-  metadata, downloads, sitemap, assets, reproducible EPUB);
-- :mod:`.latex`: the PDF's bibliography kept in place;
-- :mod:`.checks`: clear errors for bad refs.bib and pages;
-- :mod:`.speed`: an optional layer, its own extension, that the core never imports.
+refs.bib -> pybtex (parsed once, by sphinxcontrib-bibtex) -> each entry's facts (:mod:`.bib`)
+-> the site's styles (:mod:`.styles`) -> docutils nodes (:mod:`.listings`, :mod:`.pages`,
+:mod:`.latex`) -> Sphinx's writers; :mod:`.checks` reports bad input. CONTRIBUTING.md
+describes each module; :mod:`.speed` is optional and never imported here.
 """
 
 from __future__ import annotations
@@ -38,16 +29,16 @@ if TYPE_CHECKING:
 __version__ = "2.0.0"
 
 
-def register_style(app: Sphinx) -> None:
-    """Register the pybtex style bound to this build's entries (after they are parsed)."""
-    style = ResearchStyle.bound(research_domain(app.env).library)
-    pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
+def bind_library(app: Sphinx) -> None:
+    """Make this build's library, which the site's style finds from the entries it formats."""
+    research_domain(app.env).library  # noqa: B018 (made and bound on first use)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the extension's settings, styles, directives, nodes, transforms and handlers."""
     app.setup_extension("sphinxcontrib.bibtex")
     config.add_settings(app)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, ResearchStyle)
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing",
         REFERENCE_STYLE_NAME,
@@ -86,16 +77,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(inplace.InPlaceBibliographyTransform)
     app.add_latex_package(inplace.PACKAGE.stem)
     app.add_event(paper_pages.PAGES_EVENT)
-    app.connect("config-inited", assets.add_folders)
-    app.connect("config-inited", assets.add_initials)
-    app.connect("config-inited", inplace.add_package_file)
+    app.connect("config-inited", assets.add_templates_folder)
     app.connect("config-inited", titleblock.set_title_block)
     app.connect("config-inited", pagecheck.suppress_stock_key_warning)
     app.connect("config-inited", cited_works.allow_a_work_on_several_pages)
     # before sphinxcontrib-bibtex's builder-inited (500), which then finds refs.bib parsed
     app.connect("builder-inited", bibcheck.load_bibliography, priority=400)
-    # after it: the style is bound to the entries it parsed
-    app.connect("builder-inited", register_style, priority=600)
+    # after it: this build's library, which the style formats (made and bound once)
+    app.connect("builder-inited", bind_library, priority=600)
+    app.connect("write-started", assets.copy_static_files)
+    app.connect("write-started", inplace.add_package_file)
     app.connect("builder-inited", assets.add_stylesheet)
     app.connect("builder-inited", coauthors.check_coauthors)
     app.connect("doctree-read", pagecheck.check_fences_printed_as_text)

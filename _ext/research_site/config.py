@@ -38,9 +38,6 @@ CONTACT_LINKS = (
     ("research_site_owner_email", "Email"),
 )
 
-#: Builders that write a page per paper (the EPUB and the PDF have the list only).
-PAPER_PAGE_BUILDERS = frozenset({"html"})
-
 
 def add_settings(app: Sphinx) -> None:
     """Register the settings with their defaults."""
@@ -74,8 +71,3 @@ def owner_position(config: Config) -> str:
 def paper_pagename(config: Config, slug: str) -> str:
     """``publications/<slug>``: the page of one paper on this site."""
     return posixpath.join(config.research_site_paper_dir, slug)
-
-
-def writes_paper_pages(app: Sphinx) -> bool:
-    """Whether this build writes a page per paper."""
-    return app.builder.name in PAPER_PAGE_BUILDERS

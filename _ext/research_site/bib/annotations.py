@@ -1,8 +1,5 @@
-"""Author annotations: equal-contribution and project-lead markers as data.
-
-Markers live in an entry's ``author+an`` field, in biblatex's data-annotation
-syntax: ``{1=equal,lead; 2=equal}`` annotates the first author as equal
-contributor and project lead, the second as equal contributor.
+"""Equal-contribution and project-lead markers from ``author+an`` (biblatex's
+annotation syntax: ``{1=equal,lead; 2=equal}``).
 """
 
 from __future__ import annotations

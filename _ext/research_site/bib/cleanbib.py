@@ -1,10 +1,5 @@
-"""Clean BibTeX records: what a reader copies or downloads to cite a paper.
-
-A clean record is plain BibTeX that any tool reads: standard fields only (the
-site's own fields and export noise such as ``timestamp``, ``biburl``, ``file``
-or ``keywords`` stay out), biblatex's ``journaltitle``, ``date``,
-``eprinttype`` and entry types given their BibTeX names, and authors without
-DBLP's homonym numbers.
+"""Clean BibTeX records, what a reader copies: standard fields under their BibTeX names,
+no export noise, no DBLP homonym numbers.
 """
 
 from __future__ import annotations
@@ -13,7 +8,7 @@ from collections.abc import Iterable
 
 from pybtex.database import Entry
 
-from .dates import DATE, MONTHS, DateError, parse_month
+from .dates import MONTHS, DateError, biblatex_date, parse_month
 from .names import clean_person
 
 #: Fields a clean record keeps, in this order (standard BibTeX, with arXiv's eprint fields).
@@ -49,11 +44,11 @@ def bibtex_fields(entry: Entry) -> dict[str, str]:
     for biblatex, bibtex in BIBTEX_NAMES.items():
         if biblatex in fields and bibtex not in fields:  # ACM's location is not its address
             fields[bibtex] = fields[biblatex]
-    date = DATE.fullmatch(fields.pop("date", "").strip())
+    date = fields.pop("date", "")
     if date and "year" not in fields:
-        fields["year"] = date[1]
-        if date[2] and "month" not in fields:
-            fields["month"] = MONTHS[int(date[2]) - 1]
+        fields["year"], month = biblatex_date(date)
+        if month and "month" not in fields:
+            fields["month"] = MONTHS[int(month) - 1]
     return {name: fields[name] for name in STANDARD_FIELDS if name in fields}
 
 

@@ -1,9 +1,5 @@
-"""Months and publication dates of entries, as the export tools write them.
-
-``month`` is a name, an abbreviation (``aug``, ``Sept``, ``Sep.``), a number or
-a range of days or months (PMLR's ``06--11 Aug``): the first month named counts.
-biblatex's ``date`` (``2024-05-13``, ``2024-05``, ``2024``) stands in for
-``year`` and ``month``.
+"""Months and publication dates as the export tools write them (``Sept``, ``06--11 Aug``,
+biblatex's ``date``).
 """
 
 from __future__ import annotations
@@ -53,14 +49,20 @@ class PublicationDate(NamedTuple):
         return f"{self.year}{separator}{self.month:02d}" if self.month else str(self.year)
 
 
+def biblatex_date(value: str) -> tuple[str, str | None]:
+    """``(year, month)`` of biblatex's ``date`` (``2024-05-13``, ``2024-05``, ``2024``)."""
+    match = DATE.fullmatch(value.strip())
+    if not match:
+        raise DateError(f"date '{value}' is not a date: write e.g. date = {{2025-05}}")
+    return match[1], match[2]
+
+
 def publication_date(fields: Mapping[str, str]) -> PublicationDate:
     """The date of an entry's *fields*: ``year`` (and ``month``), or biblatex's ``date``."""
     year, month = fields.get("year", "").strip(), fields.get("month")
     if not year and "date" in fields:
-        match = DATE.fullmatch(fields["date"].strip())
-        if not match:
-            raise DateError(f"date '{fields['date']}' is not a date: write e.g. date = {{2025-05}}")
-        year, month = match[1], month or match[2]
+        year, date_month = biblatex_date(fields["date"])
+        month = month or date_month
     if not year.isdigit():
         raise DateError(
             f"year '{year}' is not a number: write e.g. year = {{2025}}"

@@ -1,12 +1,5 @@
-"""Every fact the site shows about one entry, computed in one place.
-
-The lists, the references, the paper pages, their metadata, the PDF and the
-EPUB all read an entry through :func:`entry_facts`: its title, its authors
-with their markers and which is the owner (so whether it is the owner's
-paper), its venue line as its type needs (:mod:`.venues`), date, award,
-abstract, identifiers and links. A field that cannot be read raises
-:class:`EntryError` with every problem found and what to do; the checks
-report them with refs.bib's line.
+"""Every fact the site shows about one entry, computed in one place (:func:`entry_facts`);
+an unreadable field raises :class:`EntryError` with every problem and what to do.
 """
 
 from __future__ import annotations
@@ -21,7 +14,7 @@ from pybtex.richtext import Text
 from .annotations import ANNOTATION_FIELD, AnnotationError, markers
 from .dates import DateError, PublicationDate, publication_date
 from .links import Link, arxiv_id, doi, entry_links
-from .names import OwnerName, full_name, is_others
+from .names import OTHERS, OwnerName, full_name, is_others
 from .texts import field_text, plain
 from .venues import Venue, entry_venue
 
@@ -34,9 +27,6 @@ OWNER_FIELD = "ownpaper"
 
 #: Fields that only the owner's papers use.
 PAPER_FIELDS = (SELECTED_FIELD, ANNOTATION_FIELD)
-
-#: What a reader sees for ``and others``.
-OTHERS = "et al."
 
 
 class EntryError(ValueError):

@@ -1,9 +1,5 @@
-"""The identifiers and links of an entry, wherever the export tool put them.
-
-arXiv identifiers come from ``eprint`` (with ``archiveprefix``/``eprinttype``
-arXiv, or none), ``arxiv``, Google Scholar's ``journal = {arXiv preprint
-arXiv:...}``, DBLP's ``volume = {abs/...}`` and arXiv URLs; DOIs from ``doi``
-or a doi.org URL. Links are labelled by what they point at, one per target.
+"""The identifiers (arXiv, DOI) and links of an entry, wherever the export tool put them;
+links labelled by what they point at, one per target.
 """
 
 from __future__ import annotations
@@ -43,6 +39,15 @@ class Link(NamedTuple):
 
     text: str
     url: str
+
+
+def arxiv_url(identifier: str, kind: str = "abs") -> str:
+    """The arXiv page (``abs``) or PDF (``pdf``) of *identifier*."""
+    return f"https://arxiv.org/{kind}/{identifier}"
+
+
+def doi_url(found_doi: str) -> str:
+    return f"https://doi.org/{found_doi}"
 
 
 def arxiv_id(fields: Mapping[str, str]) -> str | None:
@@ -87,11 +92,9 @@ def printed_links(
 ) -> tuple[Link, ...]:
     """Links whose text is where they go, for print: ``arXiv:2206.03299``, ``doi:10.1145/...``;
     without either, the first link's address."""
-    printed = (
-        [Link(f"arXiv:{identifier}", f"https://arxiv.org/abs/{identifier}")] if identifier else []
-    )
+    printed = [Link(f"arXiv:{identifier}", arxiv_url(identifier))] if identifier else []
     if found_doi and not ARXIV_DOI.fullmatch(found_doi):
-        printed.append(Link(f"doi:{found_doi}", f"https://doi.org/{found_doi}"))
+        printed.append(Link(f"doi:{found_doi}", doi_url(found_doi)))
     if not printed and links:
         printed.append(
             Link(links[0].url.removeprefix("https://").removeprefix("http://"), links[0].url)
@@ -118,10 +121,9 @@ def entry_links(fields: Mapping[str, str]) -> tuple[Link, ...]:
     links: list[Link] = []
     identifier, found_doi = arxiv_id(fields), doi(fields)
     if identifier:
-        links.append(Link("arXiv", f"https://arxiv.org/abs/{identifier}"))
-        links.append(Link("PDF", f"https://arxiv.org/pdf/{identifier}"))
+        links += [Link("arXiv", arxiv_url(identifier)), Link("PDF", arxiv_url(identifier, "pdf"))]
     if found_doi:
-        links.append(Link("DOI", f"https://doi.org/{found_doi}"))
+        links.append(Link("DOI", doi_url(found_doi)))
     for name in ("url", "pdf", "code"):
         url = fields.get(name, "").strip()
         if url.startswith(("https://", "http://")):

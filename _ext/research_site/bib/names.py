@@ -1,22 +1,21 @@
-"""Authors' names as readers expect them, and whether a name is the site owner's.
-
-Exports carry artefacts: DBLP numbers homonyms (``Lei Wu 0010``), Google Scholar
-ends long author lists with ``and others``, Crossref and IEEE give initials.
-A name is shown and compared without its DBLP number; ``others`` is "et al.";
-names are compared as plain words, case, braces, LaTeX and accents aside.
+"""Authors' names as readers expect them (DBLP's homonym numbers dropped, ``others`` as
+"et al.") and whether a name is the owner's (case, braces, LaTeX and accents aside).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from pybtex.database import Person
 from pybtex.richtext import Text
 
 from .texts import DECODED_STRINGS, field_text, plain
+
+#: What a reader sees for ``and others``, and after a list cut short.
+OTHERS = "et al."
 
 #: DBLP's number of a homonym, written after the name (``Lei Wu 0010``).
 DBLP_NUMBER = re.compile(r"\d{4}")
@@ -88,6 +87,14 @@ def surname(person: Person) -> str:
     if last and DBLP_NUMBER.fullmatch(last[-1]):
         last = list(name_parts(person)[0][-1:])
     return plain(Text(" ").join([field_text(part) for part in last]))
+
+
+def short_author_list(names: Sequence[str], complete: bool, most: int) -> str:
+    """``A``, ``A and B``, ``A, B and C``: every name when the list is *complete* and has
+    at most *most*; else the first and "et al." (the one rule for "et al.")."""
+    if complete and len(names) <= most:
+        return " and ".join(filter(None, (", ".join(names[:-1]), *names[-1:])))
+    return f"{names[0] if names else '?'} {OTHERS}"
 
 
 class OwnerName:

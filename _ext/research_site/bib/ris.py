@@ -1,9 +1,5 @@
-"""RIS records: what Zotero, EndNote and Mendeley import.
-
-One record per paper, from the entry's facts: ``TY`` by venue kind, ``AU`` for
-each named author in order (``Last, First``, DBLP's numbers dropped), ``TI``,
-``JO`` (journal), ``T2`` (proceedings) or ``PB`` (school, institution), ``VL``, ``IS``,
-``SP``/``EP``, ``PY``, ``DA``, ``DO``, ``UR`` (each link), ``AB``, ``ER``.
+"""RIS records (``TY``, ``AU`` per author, ``TI``, venue, numbers, ``PY``, ``DA``, ``DO``,
+``UR``, ``AB``), what Zotero, EndNote and Mendeley import.
 """
 
 from __future__ import annotations

@@ -1,10 +1,6 @@
-"""BibTeX field values, written in LaTeX, as pybtex rich text and as plain text.
-
-pybtex decodes LaTeX (``{\\'e}``, ``--``, ``~``, braces) into rich text. Three
-things it leaves as written are handled first: ``\\{``, ``\\$`` and the like
-(kept as the literal characters), text macros such as ``\\emph{...}`` (their
-argument kept) and ``$...$`` math, which becomes a ``math`` tag holding its
-LaTeX: math on a page, readable text (``O(1/√T)``) in :func:`plain`.
+"""BibTeX field values (LaTeX) as pybtex rich text and as plain text: escapes kept
+literally, text macros' arguments kept, ``$...$`` math as a ``math`` tag (:func:`plain`
+reads it as text).
 """
 
 from __future__ import annotations

@@ -1,11 +1,5 @@
-"""Where an entry appeared, read the way its type needs.
-
-``@article``: journal (or biblatex's ``journaltitle``), volume, number, pages;
-``@inproceedings``: booktitle, volume, pages; ``@phdthesis``/``@mastersthesis``
-(biblatex ``@thesis``): school; ``@techreport`` (``@report``): institution and
-number; others: ``howpublished``, the publisher, or "arXiv preprint" for an
-arXiv entry. Google Scholar's ``journal = {arXiv preprint arXiv:...}`` and
-DBLP's ``journal = {CoRR}`` are arXiv preprints, not journals.
+"""Where an entry appeared, read the way its type needs (journal, proceedings, thesis,
+report, other); arXiv and CoRR "journals" are preprints.
 """
 
 from __future__ import annotations

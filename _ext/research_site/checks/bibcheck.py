@@ -1,13 +1,6 @@
-"""refs.bib checked before anything is built: clear errors that name the file and line.
-
-sphinxcontrib-bibtex parses the bib files on ``builder-inited``: a syntax error
-there ends the build with a traceback, a field given twice or a repeated key
-only warns, without a line, and an entry without a title breaks later. So the
-check parses them one step earlier, with sphinxcontrib-bibtex's own
-``process_bibdata`` while pybtex's error reporting is captured, checks every
-entry's facts (:mod:`..bib.facts`), logs each problem as ``refs.bib:LINE:
-ERROR: what is wrong: what to do`` and ends the build before anything is
-written. sphinxcontrib-bibtex then finds its data parsed and up to date.
+"""refs.bib checked before anything is built: it is parsed one step before
+sphinxcontrib-bibtex (with its own ``process_bibdata``, pybtex's errors captured), each entry's
+facts are checked, and every problem is logged as ``refs.bib:LINE: ERROR: what: what to do``.
 """
 
 from __future__ import annotations
@@ -23,6 +16,7 @@ from pybtex.scanner import PybtexSyntaxError
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import is_bibdata_outdated, process_bibdata
 
+from ..adapter import keep_parsed_bibdata
 from ..bib.facts import EntryError
 from ..bib.library import Library
 from ..listings.domain import cite_domain, research_domain
@@ -208,7 +202,7 @@ def load_bibliography(app: Sphinx) -> None:
         # a repeated key is reported above, with the line of its first use
         problems += [files.located(error) for error in errors if not is_repeated_key(error)]
         if not problems:
-            domain.data["bibdata"] = bibdata  # sphinxcontrib-bibtex's handler finds it current
+            keep_parsed_bibdata(domain, bibdata)  # sphinxcontrib-bibtex's handler finds it current
             library = research_domain(app.env).library
             problems = entry_problems(files, library) + clash_problems(files, library)
     report(problems)

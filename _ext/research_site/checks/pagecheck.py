@@ -1,13 +1,5 @@
-"""Mistakes in pages that would otherwise pass silently or crash the build.
-
-- a citation of a key that refs.bib does not have (one warning at the citation,
-  with the closest keys; sphinxcontrib-bibtex's own ``bibtex.key_not_found``
-  warning, which says less, is suppressed so the mistake is reported once);
-- a ``:filter:`` comparing a field with a number (``year >= 2023``), which makes
-  sphinxcontrib-bibtex crash with a TypeError: warned at the directive, and the
-  filter is replaced by one that selects nothing so the build can go on;
-- a directive fence printed as text (``:::{bibliography}`` without MyST's
-  ``colon_fence``, or an unclosed fence).
+"""Mistakes in pages that would pass silently or crash: an unknown citation key (reported
+once, with the closest keys), a ``:filter:`` comparing with a number, a fence printed as text.
 """
 
 from __future__ import annotations
@@ -21,6 +13,7 @@ import docutils.nodes
 from sphinx.addnodes import pending_xref
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
+from ..adapter import select_nothing
 from ..listings.domain import cite_domain
 from ..log import warn
 
@@ -83,7 +76,7 @@ def check_filters(app: Sphinx, env: BuildEnvironment) -> None:
             continue
         message = f"invalid :filter: ({bad[0]}): fields are text, so compare with a quoted"
         warn(f'{message} value, e.g. year >= "2023"', (key.docname, bibliography.line), "filter")
-        domain.bibliographies[key] = bibliography._replace(filter_=ast.parse("False"))
+        select_nothing(domain, key)
 
 
 def check_fences_printed_as_text(app: Sphinx, doctree: docutils.nodes.document) -> None:

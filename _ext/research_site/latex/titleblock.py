@@ -1,11 +1,5 @@
-"""The PDF as a research document: one title block at the top of the first page.
-
-The block is made from the owner's settings (name and native-script name,
-position, advisor, the links of the contact line) and the build's date
-(``SOURCE_DATE_EPOCH`` where set, as Sphinx's ``today``): "as of May 2025".
-It also sets the running foot (the name, "page N of M", by
-``research-site.sty``) and the PDF's metadata. It is the LaTeX builder's
-``maketitle`` unless conf.py's ``latex_elements`` sets one.
+"""The PDF's title block (name, position, advisor, links, "as of <month year>"), its
+running foot and metadata, unless conf.py's ``latex_elements`` sets ``maketitle``.
 """
 
 from __future__ import annotations

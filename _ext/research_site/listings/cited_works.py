@@ -1,13 +1,5 @@
-"""Works by others: a "References" section on each page that cites them.
-
-Research pages may cite any entry of refs.bib. The owner's papers are listed
-(and numbered) in the publication list; works by others are listed at the end
-of each page that cites them, authors first, in the order of their
-author-year labels. The section is added when the page is read (before the
-domains and the toctree collector see it, so it is in the page's contents)
-and registered with sphinxcontrib-bibtex like the publication list
-(:mod:`.references`), which then resolves each citation to the list of its own
-page. Works get anchors ``ref-<slug>``, apart from a page's section ids.
+"""Works by others: a "References" section on each page that cites them, added when the
+page is read and registered like the publication list; anchors ``ref-<slug>``.
 """
 
 from __future__ import annotations
@@ -19,9 +11,10 @@ from sphinx.addnodes import pending_xref
 from sphinx.transforms import SphinxTransform
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
+from ..adapter import register_bibliography
 from .domain import cite_domain, research_domain
 from .publications import LIST_CLASS, entry_item
-from .references import REFERENCES_ID, BibliographyKey, register_bibliography
+from .references import REFERENCES_ID, BibliographyKey
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -71,9 +64,11 @@ class CitedWorksSection(SphinxTransform):
         )
         self.document.note_implicit_target(section, section)
         section += docutils.nodes.title(REFERENCES_TITLE, REFERENCES_TITLE)
-        items = docutils.nodes.bullet_list(classes=[LIST_CLASS, REFERENCES_CLASS], docname=docname)
+        items = docutils.nodes.bullet_list(
+            classes=[LIST_CLASS, REFERENCES_CLASS], docname=docname, entry_list="references"
+        )
         entries: dict[str, docutils.nodes.Element] = {}
-        for key in sorted(works, key=lambda key: library.label(key).casefold()):
+        for key in sorted(works, key=lambda key: library.identity(key).sort_key):
             anchor = f"ref-{library.slug(key)}"
             items += entry_item(self.document, key, anchor, entries, references_of=docname)
         section += items
@@ -81,4 +76,4 @@ class CitedWorksSection(SphinxTransform):
         where = BibliographyKey(docname, REFERENCES_ID)
         style = self.config.bibtex_default_style
         line = citations[0].line or 1
-        register_bibliography(domain, where, line, style, list(domain.bibdata.bibfiles), entries)
+        register_bibliography(domain, where, line, style, entries)

@@ -1,10 +1,5 @@
-"""Co-authors: the featured ones of ``data/coauthors.tsv``, and every co-author of refs.bib.
-
-The data file has a header row ``name<TAB>homepage<TAB>affiliation`` and one row
-per co-author the owner features. ``coauthors`` lists them with their homepage
-links and affiliations. ``coauthor-index`` lists every co-author of the owner's
-papers with the number of shared papers and their labels (linking to the
-entries), most shared first, then by name.
+"""Co-authors: ``coauthors`` lists the featured ones of ``data/coauthors.tsv`` (name,
+homepage, affiliation); ``coauthor-index`` every co-author of the owner's papers, most shared first.
 """
 
 from __future__ import annotations

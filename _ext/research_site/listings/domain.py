@@ -1,14 +1,5 @@
-"""The site's domain: where papers are discussed, links to them, and the build's library.
-
-It declares no objects and no roles. Like Sphinx's own ``changeset`` domain it
-keeps data collected from the documents: for every ``{cite}`` citation in the
-prose (sphinxcontrib-bibtex's ``citation_refs``), the section that holds it.
-The "Discussed in" lines are made from it. It resolves the site's two kinds of
-cross-reference, made by the listings (:func:`paper_reference`,
-:func:`section_reference`): to a paper's page (with the builders that write
-one) and to a citing section. It also keeps, for one build, the
-:class:`~..bib.library.Library` of refs.bib (parsed once, by
-sphinxcontrib-bibtex), so that each entry's facts are computed once.
+"""The site's domain: the section of every citation (for "Discussed in"), links to paper
+pages and citing sections, and the build's :class:`~..bib.library.Library`.
 """
 
 from __future__ import annotations
@@ -24,7 +15,9 @@ from sphinxcontrib.bibtex.domain import get_docnames
 
 from ..bib.library import Library
 from ..bib.names import OwnerName
-from ..config import PAPER_PAGE_BUILDERS, paper_pagename
+from ..config import paper_pagename
+from ..outputs import PAPER_PAGES, gets
+from ..styles.formatting import bind
 from .references import NUMBERS, list_docname
 
 if TYPE_CHECKING:
@@ -138,7 +131,7 @@ class ResearchDomain(Domain):
         if self._library is None or self._library.data is not data:
             config = self.env.config
             owner = OwnerName(config.research_site_owner, config.research_site_owner_aliases)
-            self._library = Library(data, owner)
+            self._library = bind(Library(data, owner))
         return self._library
 
     def resolve_xref(
@@ -153,7 +146,7 @@ class ResearchDomain(Domain):
     ) -> docutils.nodes.Element | None:
         """Links to a paper's page (its content alone without one) or to a citing section."""
         if typ == PAPER:
-            if builder.name not in PAPER_PAGE_BUILDERS:
+            if not gets(builder, PAPER_PAGES):
                 return contnode
             pagename = paper_pagename(env.config, self.library.slug(target))
             return make_refnode(builder, fromdocname, pagename, "", contnode)

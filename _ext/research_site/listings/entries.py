@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any
 import docutils.nodes
 import pybtex_docutils
 from pybtex.style import FormattedEntry
-from sphinx.addnodes import only
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..bib.facts import EntryFacts
+from ..bib.library import Identity
 from ..bib.links import printed_links
 from ..bib.texts import MATH_TAG, math_plain
 from ..log import warn
+from ..outputs import PRINTED_LINKS, WEB_EXTRAS, only_in
 from ..styles.formatting import PART_PREFIX, TITLE
 from .domain import Place, cite_domain, paper_reference, research_domain, section_reference
 from .nodes import disclosure, pending_entry, title_math
@@ -43,12 +44,8 @@ if TYPE_CHECKING:
 SectionLink = Callable[[Place], docutils.nodes.Element]
 
 #: The classes of an entry's parts beyond its text, and what stands between two links.
-LABEL_CLASS, LINKS_CLASS, DISCUSSED_CLASS, BIBTEX_CLASS = (
-    "pub-label",
-    "pub-links",
-    "pub-discussed",
-    "pub-bibtex",
-)
+LABEL_CLASS, LINKS_CLASS, DISCUSSED_CLASS = "pub-label", "pub-links", "pub-discussed"
+BIBTEX_CLASS = "pub-bibtex"
 LINK_SEPARATOR = " \u00b7\u00a0"
 
 
@@ -58,12 +55,17 @@ class EntryBackend(pybtex_docutils.Backend):
     def format_tag(
         self, tag_name: str, text: list[docutils.nodes.Node]
     ) -> list[docutils.nodes.Node]:
-        if tag_name.startswith(PART_PREFIX):
-            return [docutils.nodes.inline("", "", *text, classes=[tag_name])]
+        if tag_name.startswith(PART_PREFIX):  # the part rides on the node, its class styles it
+            return [docutils.nodes.inline("", "", *text, classes=[tag_name], part=tag_name)]
         if tag_name == MATH_TAG:
             latex = "".join(node.astext() for node in text)
             return [title_math(latex, math_plain(latex), latex=latex)]
         return super().format_tag(tag_name, text)
+
+
+def part_of(para: docutils.nodes.Element, name: str) -> docutils.nodes.inline | None:
+    """The part *name* (e.g. :data:`..styles.formatting.TITLE`) of an entry's text."""
+    return next((n for n in para.findall(docutils.nodes.inline) if n.get("part") == name), None)
 
 
 def entry_paragraph(
@@ -71,7 +73,7 @@ def entry_paragraph(
 ) -> docutils.nodes.paragraph:
     """The entry's text, its title linking to the paper's page when *link_title*."""
     para = EntryBackend().paragraph(formatted)
-    title = next((n for n in para.findall(docutils.nodes.inline) if TITLE in n["classes"]), None)
+    title = part_of(para, TITLE)
     if link_title and title is not None:
         text = docutils.nodes.inline("", "", *title.children)
         title.children = []
@@ -79,9 +81,16 @@ def entry_paragraph(
     return para
 
 
+def paper_label(identity: Identity) -> docutils.nodes.inline:
+    """``[18]``: the paper's number, which rides on the node (``number``)."""
+    label = f"[{identity.number}]"
+    return docutils.nodes.inline(label, label, classes=[LABEL_CLASS], number=identity.number)
+
+
 def take_title(para: docutils.nodes.paragraph) -> list[docutils.nodes.Node]:
     """Remove the title from an entry's text; its content, without the final period."""
-    title = next(n for n in para.findall(docutils.nodes.inline) if TITLE in n["classes"])
+    title = part_of(para, TITLE)
+    assert title is not None, "every entry has a title"
     index = para.index(title)
     if index + 1 < len(para) and para[index + 1].astext() == " ":
         para.remove(para[index + 1])
@@ -152,27 +161,21 @@ def discussed_in(
 
 
 def entry_extras(
-    record: str,
     facts: EntryFacts,
-    places: list[Place],
-    titles: dict[str, str],
-    link: SectionLink = section_reference,
+    record: str | None = None,
+    places: Iterable[Place] = (),
+    titles: dict[str, str] | None = None,
 ) -> list[docutils.nodes.Element]:
-    """What follows an entry's text: links line, BibTeX block, "Discussed in" (on the web)."""
-    web = [links_line(facts), bibtex_block(record), discussed_in(places, titles, link)]
-    return web_and_print(web, [links_line(facts, printed=True)])
-
-
-def web_and_print(
-    web: list[docutils.nodes.Element | None], printed: list[docutils.nodes.Element | None]
-) -> list[docutils.nodes.Element]:
-    """*web* for the screen, *printed* for the PDF (Sphinx's ``only``, by output format)."""
-    result = []
-    for expression, nodes in (("not format_latex", web), ("format_latex", printed)):
-        part = only(expr=expression)
-        part.extend(node for node in nodes if node is not None)
-        result += [part] if part.children else []
-    return result
+    """What follows an entry's text, in the outputs that get it (:mod:`..outputs`): the
+    links as identifiers in print; on screen the links, the BibTeX *record* and
+    "Discussed in"."""
+    bibtex = bibtex_block(record) if record else None
+    web = [links_line(facts), bibtex, discussed_in(places, titles or {})]
+    extras = [
+        only_in(PRINTED_LINKS, *filter(None, [links_line(facts, printed=True)])),
+        only_in(WEB_EXTRAS, *filter(None, web)),
+    ]
+    return [extra for extra in extras if extra.children]
 
 
 def page_titles(env: BuildEnvironment) -> dict[str, str]:
@@ -207,8 +210,7 @@ class FillEntries(SphinxPostTransform):
                     where = BibliographyKey(references_of, REFERENCES_ID)
                     references = formatted_citations(domain, where)
                 formatted = references[key].formatted_entry
-                facts = library.facts(key)
-                extras = web_and_print([links_line(facts)], [links_line(facts, printed=True)])
+                extras = entry_extras(library.facts(key))
                 node.replace_self([entry_paragraph(formatted), *extras])
                 continue
             if key not in citations:
@@ -227,9 +229,8 @@ class FillEntries(SphinxPostTransform):
                 para.insert(0, numbers_reference([key]))
                 node.replace_self(para)
                 continue
-            label = f"[{formatted.label}]"
             para.insert(0, docutils.nodes.Text(" "))
-            para.insert(0, docutils.nodes.inline(label, label, classes=[LABEL_CLASS]))
+            para.insert(0, paper_label(library.identity(key)))
             facts, record = library.facts(key), library.record(key)
-            extras = entry_extras(record, facts, places.get(key.lower(), []), titles)
+            extras = entry_extras(facts, record, places.get(key.lower(), []), titles)
             node.replace_self([para, *extras])

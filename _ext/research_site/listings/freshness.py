@@ -1,22 +1,6 @@
-"""Incremental builds equal clean builds.
-
-Citation labels and tooltips, entries and "Discussed in" lines are resolved
-when pages are written, from data of the whole site. Sphinx rewrites only the
-pages it re-read, so an edit of refs.bib would leave the research pages with
-old labels, and an edited research page the list with old backlinks. On
-``env-updated`` this compares what the site is made of with the last build and
-names the pages to write again:
-
-- refs.bib changed (its content, not its time stamp), or the environment is
-  new: every page that cites or lists papers;
-- the citations' places changed (a section citing a paper was added, moved,
-  renamed or removed): every page that lists papers;
-- the navigation changed (a page's title, or the toctree): every page, since
-  the theme's navigation on each page shows them (Sphinx rewrites only the
-  pages whose toctree holds the page).
-
-What changed is kept for the rest of the build (:func:`changed`): the ``.bib``
-download is written when refs.bib changed, the sitemap when the set of pages did.
+"""Incremental builds equal clean builds: on ``env-updated``, what the site is made of
+(refs.bib's content, the citations' places, the pages, the navigation) is compared with the
+last build, and the pages that depend on what changed are written again.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import docutils.nodes
 from docutils.utils.math.latex2mathml import tex2mathml
 
+from ..outputs import MATHML, gets
+
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
@@ -58,7 +60,7 @@ class title_math(docutils.nodes.Inline, docutils.nodes.TextElement):  # noqa: N8
 
 
 def visit_title_math_html(self: HTML5Translator, node: title_math) -> None:
-    if self.builder.name.startswith("epub"):  # EPUB would need the OPF's mathml property
+    if not gets(self.builder, MATHML):
         self.body.append(self.encode(node.astext()))
     else:
         self.body.append(tex2mathml(node["latex"]).replace("\n", "").replace("  ", ""))

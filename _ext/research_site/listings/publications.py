@@ -1,11 +1,5 @@
-"""The publication list by year, and the home page's selected papers.
-
-``publication-list`` makes one section per year with papers, newest first, with
-the stable anchor ``#<year>``; each holds that year's papers, highest number
-first, each with its anchor ``#<key>``. ``selected-publications`` lists the
-papers whose ``selected`` field is true, each led by its label linking to the
-list. Nothing about a paper is typed in a page: years, entries, labels and
-order come from refs.bib; the entries are filled in by :class:`.entries.FillEntries`.
+"""``publication-list`` (a section per year, newest first, ``#<year>``; papers highest
+number first) and ``selected-publications`` (papers with ``selected``), all from refs.bib.
 """
 
 from __future__ import annotations
@@ -13,22 +7,19 @@ from __future__ import annotations
 import posixpath
 
 import docutils.nodes
-from sphinx.addnodes import only
 from sphinx.util.docutils import SphinxDirective
 
+from ..adapter import register_bibliography
 from ..bib.annotations import legend_items
 from ..bib.library import Library
+from ..outputs import DOWNLOADS, only_in
 from .domain import cite_domain, research_domain
 from .nodes import pending_entry
-from .references import LIST_BIBLIOGRAPHY_ID, BibliographyKey, register_bibliography
+from .references import LIST_BIBLIOGRAPHY_ID, BibliographyKey
 
 #: Classes of the lists (the site's stylesheet lays them out).
-LIST_CLASS, ENTRY_CLASS, SELECTED_CLASS, LEGEND_CLASS = (
-    "pub-list",
-    "pub-entry",
-    "pub-selected",
-    "pub-legend",
-)
+LIST_CLASS, ENTRY_CLASS, SELECTED_CLASS = "pub-list", "pub-entry", "pub-selected"
+LEGEND_CLASS = "pub-legend"
 
 
 def legend(symbols: set[str] | None = None) -> docutils.nodes.paragraph:
@@ -81,20 +72,20 @@ class PublicationListDirective(ListingDirective):
             section = docutils.nodes.section(ids=[str(year)], names=[str(year)])
             self.state.document.note_implicit_target(section, section)
             section += docutils.nodes.title(str(year), str(year))
-            papers = docutils.nodes.bullet_list(classes=[LIST_CLASS], docname=self.env.docname)
+            papers = docutils.nodes.bullet_list(
+                classes=[LIST_CLASS], docname=self.env.docname, entry_list="papers"
+            )
             for key in library.newest_first():
                 if library.facts(key).date.year == year:
                     papers += entry_item(self.state.document, key, library.slug(key), entries)
             section += papers
             result.append(section)
-        domain = cite_domain(self.env)
-        bibfiles = list(domain.bibdata.bibfiles)
-        style = self.config.bibtex_default_style
         where = BibliographyKey(self.env.docname, LIST_BIBLIOGRAPHY_ID)
-        register_bibliography(domain, where, self.lineno, style, bibfiles, entries)
+        style = self.config.bibtex_default_style
+        register_bibliography(cite_domain(self.env), where, self.lineno, style, entries)
         return result
 
-    def download_link(self) -> only:
+    def download_link(self) -> docutils.nodes.Element:
         """A link to the clean ``.bib`` download (HTML only: EPUB and PDF have no such file)."""
         target = self.config.research_site_bibtex_download
         uri = posixpath.relpath(target, posixpath.dirname(self.env.docname) or ".")
@@ -102,9 +93,7 @@ class PublicationListDirective(ListingDirective):
         para += docutils.nodes.Text("All entries as BibTeX: ")
         name = posixpath.basename(target)
         para += docutils.nodes.reference(name, name, refuri=uri)
-        node = only(expr="html and not epub")
-        node += para
-        return node
+        return only_in(DOWNLOADS, para)
 
 
 class SelectedPublicationsDirective(ListingDirective):

@@ -1,11 +1,6 @@
-"""The extension's stylesheet, scripts and template overrides, for HTML builders.
-
-The templates (``templates/``, checked against furo 2025.12.19) put a strict
-Content-Security-Policy first in every page's ``<head>``: no ``'unsafe-inline'``,
-only the hashes of the inline code furo writes. Furo's one inline script (the
-saved colour theme) is served as a file instead; its inline ``<style>`` (CSS
-variables) and its icons' ``style`` attributes are allowed by their hashes,
-worked out by :func:`content_security_policy` from what the templates render.
+"""The extension's static files and templates, for HTML builders: a strict
+Content-Security-Policy (furo's inline styles allowed by their hashes), the favicon, and code
+assets only on pages that show code.
 """
 
 from __future__ import annotations
@@ -18,17 +13,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import docutils.nodes
+from sphinx.util.fileutil import copy_asset
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STATIC_DIR, TEMPLATES_DIR = PACKAGE / "static", PACKAGE / "templates"
 STYLESHEET = "research_site.css"
 
-#: Files only pages with code blocks need (highlighting, copy buttons).
-CODE_ASSETS = frozenset({"pygments.css", "copybutton.css", "copybutton.js", "clipboard.min.js"})
+#: Files only pages with code blocks need (highlighting).
+CODE_ASSETS = frozenset({"pygments.css"})
 
 #: Context key by which a page without a doctree (a paper page) says it shows code.
 HAS_CODE = "research_site_has_code"
@@ -43,21 +40,26 @@ STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
 STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
 
 
-def add_folders(app: Sphinx, config: Config) -> None:
-    """Add the static and template folders (on every run, so the config stays equal)."""
-    if str(STATIC_DIR) not in config.html_static_path:
-        config.html_static_path.append(str(STATIC_DIR))
-    if str(TEMPLATES_DIR) not in config.templates_path:
-        config.templates_path.append(str(TEMPLATES_DIR))
-
-
-def add_initials(app: Sphinx, config: Config) -> None:
-    """The favicon's letters (``static/favicon.svg_t``, rendered by Sphinx with
-    ``html_context``): ``research_site_initials``, else the owner's initials."""
+def copy_static_files(app: Sphinx, builder: Builder) -> None:
+    """``write-started``, HTML builders: copy ``static/`` into ``_static`` before the pages
+    are written (they link its files with checksums), the favicon's letters filled in:
+    ``research_site_initials``, else the owner's initials. The configuration is left as it
+    is (``html_static_path`` would read as changed on the next build)."""
+    if builder.format != "html":
+        return
+    config = app.config
     initials = config.research_site_initials or "".join(
         word[0] for word in config.research_site_owner.split()
     )
-    config.html_context = {**config.html_context, "research_site_initials": initials}
+    context = {"research_site_initials": initials}
+    copy_asset(STATIC_DIR, Path(builder.outdir, "_static"), context=context, force=True)
+
+
+def add_templates_folder(app: Sphinx, config: Config) -> None:
+    """Add the templates folder (``config-inited``: the builder loads templates on start;
+    on every run, so the option keeps the value it had)."""
+    if str(TEMPLATES_DIR) not in config.templates_path:
+        config.templates_path.append(str(TEMPLATES_DIR))
 
 
 def add_favicon(context: dict[str, Any]) -> None:

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from ..bib.cleanbib import bibtex_file
 from ..bib.ris import ris_record
-from ..config import PAPER_PAGE_BUILDERS
 from ..listings.domain import research_domain
 from ..listings.freshness import changed
+from ..outputs import DOWNLOADS, PAPER_PAGES, gets
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -19,9 +19,6 @@ if TYPE_CHECKING:
 
 #: The environment's digests of each paper's files, and the papers whose files changed.
 WRITTEN, STALE = "research_site_downloads", "research_site_stale_downloads"
-
-#: HTML builders whose output has the download (the EPUB has no use for it).
-DOWNLOAD_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 
 
 def write(path: Path, text: str, newline: str | None = None) -> None:
@@ -33,13 +30,13 @@ def write(path: Path, text: str, newline: str | None = None) -> None:
 def write_bibtex_download(app: Sphinx, exception: Exception | None) -> None:
     """Write the downloads: the whole .bib when refs.bib changed, a paper's own files
     when their text changed (:func:`note_stale_files`), and any that are missing."""
-    if exception is not None or app.builder.name not in DOWNLOAD_BUILDERS:
+    if exception is not None or not gets(app.builder, DOWNLOADS):
         return
     library = research_domain(app.env).library
     target = Path(app.outdir, app.config.research_site_bibtex_download)
     if not target.is_file() or changed(app.env, "bib"):
         write(target, bibtex_file(library.record(key) for key in library.papers))
-    if app.builder.name not in PAPER_PAGE_BUILDERS:
+    if not gets(app.builder, PAPER_PAGES):
         return
     folder = Path(app.outdir, app.config.research_site_paper_dir)
     stale: set[str] = getattr(app.env, STALE, set())

@@ -1,9 +1,5 @@
-"""Byte-identical EPUBs from the same sources.
-
-Sphinx honours ``SOURCE_DATE_EPOCH`` (reproducible-builds.org) for the dates it
-writes, but zips the EPUB with each file's modification time. When the variable
-is set, the EPUB is rewritten with that time on every member, keeping the order,
-the stored ``mimetype`` first and the compression of each member.
+"""Byte-identical EPUBs: with ``SOURCE_DATE_EPOCH`` set, the zip is rewritten with that
+time on every member (order, stored ``mimetype`` and compression kept).
 """
 
 from __future__ import annotations

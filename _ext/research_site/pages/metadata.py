@@ -1,10 +1,5 @@
-"""What Google Scholar, Zotero, search engines and link previews read in a page's ``<head>``.
-
-A paper page carries Highwire ``citation_*`` tags, schema.org ``ScholarlyArticle``
-JSON-LD, OpenGraph and a description, all from the entry's facts
-(:mod:`..bib.facts`). The home page carries schema.org ``Person`` JSON-LD for
-the owner. (Other pages get OpenGraph and their description from
-sphinxext-opengraph.)
+"""What Google Scholar, Zotero and link previews read in ``<head>``: Highwire tags,
+schema.org JSON-LD and OpenGraph of paper pages, the owner's ``Person`` on the home page.
 """
 
 from __future__ import annotations
@@ -14,8 +9,11 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..bib.facts import EntryFacts
+from ..bib.links import arxiv_url, doi_url
+from ..bib.names import short_author_list
 from ..bib.texts import plain
-from ..config import contact_links, writes_paper_pages
+from ..config import contact_links
+from ..outputs import PAPER_PAGES, gets
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,8 +41,7 @@ def json_ld(data: dict[str, Any]) -> str:
 def paper_description(facts: EntryFacts) -> str:
     """``Authors. Venue line.`` for previews and search results."""
     names = [author.plain for author in facts.named_authors]
-    more = len(names) > 3 or len(names) < len(facts.authors)
-    authors = ", ".join(names[:3]) + (" et al." if more else "")
+    authors = short_author_list(names, len(names) == len(facts.authors), 3)
     return f"{authors.removesuffix('.')}. {plain(facts.venue_line())}."
 
 
@@ -62,10 +59,10 @@ def scholarly_article(facts: EntryFacts, url: str) -> dict[str, Any]:
     if facts.venue_plain:
         article["isPartOf"] = {"@type": "PublicationEvent", "name": facts.venue_plain}
         article["publisher"] = {"@type": "Organization", "name": facts.venue_plain}
-    same = [f"https://arxiv.org/abs/{facts.arxiv_id}"] if facts.arxiv_id else []
+    same = [arxiv_url(facts.arxiv_id)] if facts.arxiv_id else []
     if facts.doi:
         article["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": facts.doi}
-        same.append(f"https://doi.org/{facts.doi}")
+        same.append(doi_url(facts.doi))
     if same:
         article["sameAs"] = same
     if facts.abstract:
@@ -89,7 +86,7 @@ def paper_head(facts: EntryFacts, url: str, site_name: str) -> str:
         tags.append(meta("citation_abstract", plain(facts.abstract)))
     if facts.arxiv_id:
         tags.append(meta("citation_arxiv_id", facts.arxiv_id))
-        tags.append(meta("citation_pdf_url", f"https://arxiv.org/pdf/{facts.arxiv_id}"))
+        tags.append(meta("citation_pdf_url", arxiv_url(facts.arxiv_id, "pdf")))
     tags.append(meta("citation_abstract_html_url", url))
     tags += [
         meta("og:title", title, "property"),
@@ -104,7 +101,7 @@ def paper_head(facts: EntryFacts, url: str, site_name: str) -> str:
 
 def add_person_json_ld(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
     """schema.org ``Person`` of the owner, on the home page."""
-    if pagename != app.config.root_doc or not writes_paper_pages(app):
+    if pagename != app.config.root_doc or not gets(app.builder, PAPER_PAGES):
         return
     config = app.config
     person: dict[str, Any] = {

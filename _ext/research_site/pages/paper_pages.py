@@ -1,27 +1,11 @@
-"""A page per paper, ``publications/<slug>.html``: the paper's home on the site.
-
-The slug is the key made URL-safe (:func:`..bib.library.slug`). On
-``html-collect-pages`` every paper becomes a page rendered by the theme's
-``page.html`` (HTML builder only; no source file is written), made of the same
-nodes as the list's entry (:mod:`..listings.entries`) and written by Sphinx's
-HTML writer: the title once (the page's only ``<h1>``), the label and the rest
-of the entry, the markers' legend, the links, the abstract, "Discussed in", a
-"Cite" section (the citation as text, the clean BibTeX, the ``.bib`` and
-``.ris`` files of :mod:`.downloads`), the way back to the list, and the
-theme's links to the previous and next paper by number. Its head carries
-:mod:`.metadata`.
-
-Before the pages are made, the event ``research-site-paper-pages`` is emitted
-with the list of :class:`PaperPage`; a handler may return the names of the
-pages it took care of, which are then not made again (the speed layer keeps
-pages written by an earlier build when nothing they are made of changed).
-Pages of papers no longer in refs.bib are removed.
+"""A page per paper, ``publications/<slug>.html``, made on ``html-collect-pages`` from
+the list's entry nodes; the event ``research-site-paper-pages`` lets a handler take care of
+pages (the speed layer keeps unchanged ones). Pages of papers gone from refs.bib are removed.
 """
 
 from __future__ import annotations
 
 import html
-import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,12 +15,12 @@ import docutils.nodes
 from pybtex.style import FormattedEntry
 from sphinx.util.nodes import make_refnode
 
+from ..adapter import forget_page_numbers
 from ..bib.facts import EntryFacts
 from ..bib.texts import plain
-from ..config import paper_pagename, writes_paper_pages
+from ..config import paper_pagename
 from ..listings.domain import Place, cite_domain, research_domain
 from ..listings.entries import (
-    LABEL_CLASS,
     LINK_SEPARATOR,
     EntryBackend,
     bibtex_block,
@@ -44,10 +28,12 @@ from ..listings.entries import (
     entry_paragraph,
     links_line,
     page_titles,
+    paper_label,
     take_title,
 )
 from ..listings.publications import legend
 from ..listings.references import list_citations, list_docname
+from ..outputs import PAPER_PAGES, gets
 from ..styles.formatting import citation_text
 from .assets import HAS_CODE
 from .metadata import paper_head
@@ -78,7 +64,7 @@ class PaperPage:
 
     pagename: str
     key: str
-    label: str
+    number: int
     places: tuple[Place, ...]  # the sections that cite the paper
     titles: tuple[str, ...]  # the titles of their pages
     listed_in: str | None  # the page of the publication list
@@ -100,7 +86,7 @@ def paper_pages(app: Sphinx) -> list[PaperPage]:
         if not 0 <= index < len(keys):
             return None
         key = keys[index]
-        title = f"[{citations[key].formatted_entry.label}] {library.facts(key).title_plain}"
+        title = f"[{library.number(key)}] {library.facts(key).title_plain}"
         return paper_pagename(app.config, library.slug(key)), title
 
     pages = []
@@ -110,7 +96,7 @@ def paper_pages(app: Sphinx) -> list[PaperPage]:
             PaperPage(
                 pagename=paper_pagename(app.config, library.slug(key)),
                 key=key,
-                label=citations[key].formatted_entry.label,
+                number=library.identity(key).number or 0,
                 places=places,
                 titles=tuple(titles.get(place.docname, "") for place in places),
                 listed_in=listed_in,
@@ -155,8 +141,7 @@ def paper_body(app: Sphinx, page: PaperPage) -> docutils.nodes.section:
     section = docutils.nodes.section(ids=[anchor])
     para = entry_paragraph(page.formatted)
     section += docutils.nodes.title(facts.title_plain, "", *take_title(para))
-    label = f"[{page.label}]"
-    section += docutils.nodes.paragraph(label, label, classes=[LABEL_CLASS])
+    section += docutils.nodes.paragraph("", "", paper_label(library.identity(page.key)))
     section += para
     used = {symbol for author in facts.authors for symbol in author.markers}
     if used:
@@ -195,10 +180,7 @@ def absolute_url(app: Sphinx, pagename: str) -> str:
 def paper_context(app: Sphinx, page: PaperPage) -> dict[str, Any]:
     """The template context of a paper page: title, body and head metadata."""
     builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
-    # Sphinx 9.0: the HTML writer reads the section and figure numbers of the page
-    # being written, which only write_doc sets (sphinx.builders.html); a page made
-    # on html-collect-pages has none. (Upstream: render_partial could reset them.)
-    builder.secnumbers, builder.fignumbers = {}, {}
+    forget_page_numbers(builder)  # a page made on html-collect-pages has none
     facts = research_domain(app.env).library.facts(page.key)
     neighbours = {}
     for name, neighbour in (("prev", page.previous), ("next", page.following)):
@@ -221,14 +203,14 @@ def remove_stale_pages(app: Sphinx, current: set[str]) -> None:
     download = Path(app.outdir, app.config.research_site_bibtex_download)
     for suffix in (".html", *(suffix for suffix, _ in DOWNLOADS)):
         for path in folder.glob(f"*{suffix}"):
-            pagename = posixpath.join(app.config.research_site_paper_dir, path.stem)
+            pagename = paper_pagename(app.config, path.stem)
             if pagename not in current and pagename not in app.env.found_docs and path != download:
                 path.unlink()
 
 
 def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: the paper pages to write (rendered as Sphinx takes them)."""
-    if not writes_paper_pages(app):
+    if not gets(app.builder, PAPER_PAGES):
         return
     pages = paper_pages(app)
     remove_stale_pages(app, {page.pagename for page in pages})

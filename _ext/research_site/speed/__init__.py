@@ -6,8 +6,8 @@ The site's core never imports this package. Listed in ``extensions`` after
 byte for byte the same (a test builds the site both ways):
 
 - :mod:`.formatcache`: each entry is formatted once and kept in the environment
-  by its content, its label and the code of the style (registered as the
-  site's pybtex style on ``builder-inited``). sphinxcontrib-bibtex formats
+  by its content, its label and the code of the style (the library's
+  ``format_cache``, set on ``builder-inited``). sphinxcontrib-bibtex formats
   every entry of every bibliography on every build, twice with tooltips.
 - :mod:`.sharedcontext`: the paper pages share what depends only on their folder
   (Sphinx renders the whole toctree, and each asset's checksum, for every page).
@@ -37,8 +37,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         "research_site_speed", True, "", types=[bool], description="the optional speed layer"
     )
     entries = formatcache.EntryCache()
-    # after research_site registers the style bound to this build's library (600)
-    app.connect("builder-inited", entries.register_style, priority=700)
+    # after sphinxcontrib-bibtex parsed refs.bib (500): the library of this build
+    app.connect("builder-inited", entries.attach, priority=700)
     # after sphinxcontrib-bibtex formatted the bibliographies (500)
     app.connect("env-updated", entries.store, priority=900)
     shared = sharedcontext.SharedContext()

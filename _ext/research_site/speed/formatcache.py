@@ -2,8 +2,8 @@
 
 sphinxcontrib-bibtex formats every entry of every bibliography on each build
 (``env-updated``), changed or not, and again for the citation's tooltip. The
-style registered here is the site's style (as ``research_site`` registered it
-for this build) that looks each entry up first, by its label and its content.
+site's style looks each entry up first in its library's ``format_cache`` (the
+core's seam), by its label and its content; this module gives it one.
 The cache lives in the build environment, which Sphinx pickles; it is valid for
 one signature (the code of ``bib/`` and ``styles/`` and the owner's name) and
 keeps, after each build, only the entries that build used. An entry's content
@@ -15,14 +15,13 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-import pybtex.plugin
 from pybtex.database import Entry
 from pybtex.style import FormattedEntry
 
 from ..bib.names import name_parts
-from ..styles.formatting import STYLE_NAME, ResearchStyle
+from ..listings.domain import research_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -83,23 +82,6 @@ class FormattedEntries:
         self.kept, self.used = self.used, {}
 
 
-def cached_style(style: type[ResearchStyle], cache: FormattedEntries) -> type[ResearchStyle]:
-    """*style*, looking entries up in *cache* before formatting them."""
-
-    def format_entry(
-        self: ResearchStyle, label: str, entry: Entry, bib_data: object = None
-    ) -> FormattedEntry:
-        found = cache.get(label, entry)
-        if found is None:
-            found = style.format_entry(self, label, entry, bib_data)
-            cache.put(label, entry, found)
-        return found
-
-    return cast(
-        "type[ResearchStyle]", type(style.__name__, (style,), {"format_entry": format_entry})
-    )
-
-
 def files_digest(app: Sphinx) -> str:
     """A digest of the bib files' content."""
     digest = hashlib.blake2b(digest_size=16)
@@ -120,8 +102,8 @@ class EntryCache:
     def __init__(self) -> None:
         self.entries: FormattedEntries | None = None
 
-    def register_style(self, app: Sphinx) -> None:
-        """Register the site's style, bound to this build, with the cache in front of it."""
+    def attach(self, app: Sphinx) -> None:
+        """Give this build's library the cache (once refs.bib is parsed)."""
         kept = getattr(app.env, ENV_ATTRIBUTE, None)
         if kept is not None:
             delattr(app.env, ENV_ATTRIBUTE)
@@ -133,9 +115,7 @@ class EntryCache:
             kept.same_files, kept.files = kept.files == files, files
         else:
             self.entries = FormattedEntries(signature, files)
-        style = pybtex.plugin.find_plugin("pybtex.style.formatting", STYLE_NAME)
-        cached = cached_style(style, self.entries)
-        pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, cached, force=True)
+        research_domain(app.env).library.format_cache = self.entries
 
     def store(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         """After sphinxcontrib-bibtex formatted the bibliographies: keep what was used."""

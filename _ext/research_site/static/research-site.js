@@ -10,3 +10,21 @@ document.addEventListener("DOMContentLoaded", () => {
     document.querySelector(selector)?.setAttribute("aria-label", name);
   }
 });
+
+// A "Copy" button on every BibTeX record (the list's and the paper pages'): it copies
+// exactly the record, and says so to screen readers.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const record of document.querySelectorAll("details.pub-bibtex div.highlight pre")) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "pub-copy";
+    button.textContent = "Copy";
+    button.setAttribute("aria-live", "polite");
+    button.addEventListener("click", async () => {
+      await navigator.clipboard.writeText(record.textContent.replace(/\n$/, ""));
+      button.textContent = "Copied";
+      setTimeout(() => { button.textContent = "Copy"; }, 2000);
+    });
+    record.closest("details").querySelector("summary").after(button);
+  }
+});

@@ -1,22 +1,11 @@
-"""The pybtex formatting style of the site: one rendering of an entry everywhere.
-
-An entry reads like the owner's own list::
-
-    Title. Author*†, Author*, Author. Venue (Short), 1–22, May 2025. [Award]
-
-Everything shown comes from the entry's facts (:mod:`..bib.facts`): the owner's
-name in bold, the markers, the venue line. Labels are paper numbers, or author
-and year for works by others (:mod:`..bib.library`). The parts of an entry are wrapped in named tags
-(``pub-title``, ``pub-authors``, ...) that the site's docutils backend turns into
-classed nodes (:mod:`..listings.entries`); other backends render their text.
-
-The style never modifies the entries it formats.
+"""The site's pybtex style: ``Title. Author*†, Author. Venue (Short), 1–22, May 2025.
+[Award]`` from the entry's facts, its parts in named tags; it never modifies an entry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import ClassVar
+from weakref import WeakValueDictionary
 
 import pybtex.style.names.plain
 import pybtex.style.sorting.none
@@ -27,7 +16,7 @@ from pybtex.style.formatting import BaseStyle
 from pybtex.style.labels import BaseLabelStyle
 
 from ..bib.facts import EntryFacts
-from ..bib.library import Library
+from ..bib.library import Identity, Library
 
 #: The pybtex plugin name of the formatting style (``bibtex_default_style``).
 STYLE_NAME = "research"
@@ -36,13 +25,8 @@ STYLE_NAME = "research"
 PART_PREFIX = "pub-"
 
 #: Tag names of the parts of an entry.
-TITLE, AUTHORS, OWNER, VENUE, AWARD = (
-    "pub-title",
-    "pub-authors",
-    "pub-owner",
-    "pub-venue",
-    "pub-award",
-)
+TITLE, AUTHORS, OWNER, VENUE = "pub-title", "pub-authors", "pub-owner", "pub-venue"
+AWARD = "pub-award"
 
 
 def authors_text(facts: EntryFacts) -> Text:
@@ -75,42 +59,63 @@ def entry_text(facts: EntryFacts) -> Text:
     return Text(*parts)
 
 
+class IdentifiedEntry(FormattedEntry):
+    """A formatted entry that carries what is known about it (:class:`.Identity`):
+    the references, lists and LaTeX read its number or author-year label from here."""
+
+    def __init__(self, identity: Identity, text: Text) -> None:
+        super().__init__(identity.key, text, identity.label)
+        self.identity = identity
+
+
+#: Each build's library, found from any of its entries (pybtex and sphinxcontrib-bibtex
+#: make styles without arguments). Keyed by the entry objects of one parsed refs.bib,
+#: so two sites built in one process each find their own papers; held by the build's
+#: domain (:mod:`..listings.domain`), which makes it on ``builder-inited``.
+_LIBRARIES: WeakValueDictionary[int, Library] = WeakValueDictionary()
+
+
+def bind(library: Library) -> Library:
+    """Make the style format the entries of *library* (on making it)."""
+    for entry in library.data.entries.values():
+        _LIBRARIES[id(entry)] = library
+    return library
+
+
+def library_of(entry: Entry) -> Library:
+    """The library *entry* belongs to (bound with :func:`bind`)."""
+    library = _LIBRARIES.get(id(entry))
+    if library is None or library.data.entries.get(entry.key) is not entry:
+        raise LookupError(f"entry '{entry.key}' belongs to no library the style is bound to")
+    return library
+
+
 class LibraryLabelStyle(BaseLabelStyle):
     """Labels from the library: paper numbers, author and year for works by others."""
 
-    library: ClassVar[Library | None] = None
-
     def format_labels(self, sorted_entries: Iterable[Entry]) -> Iterator[str]:
-        assert self.library is not None, "the style is bound to a library on builder-inited"
         for entry in sorted_entries:
-            yield self.library.label(entry.key)
+            yield library_of(entry).identity(entry.key).label
 
 
 class ResearchStyle(BaseStyle):
     """Formats entries of refs.bib as the owner lists them."""
 
-    #: The entries and their facts (bound by :meth:`bound`).
-    library: ClassVar[Library | None] = None
     default_label_style = LibraryLabelStyle
     # classes, not names: pybtex would look a name up among every installed package
     default_name_style = pybtex.style.names.plain.NameStyle
     default_sorting_style = pybtex.style.sorting.none.SortingStyle
 
-    @classmethod
-    def bound(cls, library: Library) -> type[ResearchStyle]:
-        """A subclass that formats the entries of *library*.
-
-        sphinxcontrib-bibtex instantiates styles without arguments, so the
-        build's library travels on the class registered as the plugin.
-        """
-        labels = type(LibraryLabelStyle.__name__, (LibraryLabelStyle,), {"library": library})
-        namespace = {"library": library, "default_label_style": labels}
-        return type(cls.__name__, (cls,), namespace)
-
-    def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
-        """The entry as the site shows it, under *label*."""
-        assert self.library is not None, "the style is bound to a library on builder-inited"
-        return FormattedEntry(entry.key, entry_text(self.library.facts(entry.key)), label)
+    def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> IdentifiedEntry:
+        """The entry as the site shows it (kept by the library's cache, if it has one)."""
+        library = library_of(entry)
+        identity, cache = library.identity(entry.key), library.format_cache
+        found = cache.get(identity.label, entry) if cache is not None else None
+        if found is None:
+            found = IdentifiedEntry(identity, entry_text(library.facts(entry.key)))
+            if cache is not None:
+                cache.put(identity.label, entry, found)
+        return found
 
 
 def citation_text(facts: EntryFacts) -> Text:

@@ -1,42 +1,34 @@
-"""How a citation reads: the owner's papers ``[8, 12, 16]``, works by others
-``(Kingma and Ba, 2015)``.
-
-sphinxcontrib-bibtex's label style joins the references of one citation in the
-order of the bibliography (newest first here), which would give ``[16, 12, 8]``.
-This referencing style keys each reference with its label and sorts before
-joining, whatever the order of keys in the page. A citation of papers and
-works gives both groups: ``[3, 7] (Kingma and Ba, 2015)``. Textually
-(``{cite:t}``) a work reads ``Kingma and Ba (2015)``.
+"""How a citation reads: papers ``[8, 12, 16]`` in ascending order whatever the key
+order, works by others ``(Kingma and Ba, 2015)`` or, textually, ``Kingma and Ba (2015)``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from pybtex.richtext import BaseText, Text
 from pybtex.style.template import Node, join, node
 from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference, sentence
 
+from ..bib.library import Identity
+from .formatting import IdentifiedEntry
+
 #: The plugin name, for ``bibtex_reference_style``.
 REFERENCE_STYLE_NAME = "ascending_label"
 
 
 class _KeyedText(Text):
-    """Rendered reference that remembers what it sorts by."""
+    """Rendered reference that remembers what it sorts by, and whether it is a paper."""
 
     sort_key: tuple[int, str] = (0, "")
+    is_paper = True
 
 
-def label_sort_key(label: str) -> tuple[int, str]:
-    """Numbers (papers) in numeric order, labels of works after them, alphabetically."""
-    return (int(label), label) if label.isdigit() else (1 << 30, label)
-
-
-def is_work(text: BaseText) -> bool:
-    """Whether a rendered reference is of a work by others (its label is not a number)."""
-    return getattr(text, "sort_key", (0, ""))[0] == 1 << 30
+def identity(data: dict[str, Any]) -> Identity:
+    """What is known about the cited entry (the site's style put it on the formatted entry)."""
+    return cast("IdentifiedEntry", data["formatted_entry"]).identity
 
 
 def is_textual(role_name: str) -> bool:
@@ -46,27 +38,28 @@ def is_textual(role_name: str) -> bool:
 
 @node
 def _textual_label(children: list[Node], data: dict[str, Any]) -> Text:
-    """``Kingma and Ba (2015)`` from the label ``Kingma and Ba, 2015``."""
-    authors, _, year = data["formatted_entry"].label.rpartition(", ")
-    return Text(f"{authors} ({year})")
+    """``Kingma and Ba (2015)``."""
+    work = identity(data).work
+    assert work is not None, "only works by others are cited by author and year"
+    return Text(f"{work.authors} ({work.year})")
 
 
 @node
 def _label(children: list[Node], data: dict[str, Any]) -> Text:
-    return Text(data["formatted_entry"].label)
+    return Text(identity(data).label)
 
 
 @node
 def _keyed(children: list[Node], data: dict[str, Any], role: str = "p") -> _KeyedText:
     """A paper as the label style cites it; a work by its label, linked."""
     paper, work_parenthetical, work_textual = children
-    label = data["formatted_entry"].label
-    if label.isdigit():
+    cited = identity(data)
+    if cited.is_paper:
         text = _KeyedText(paper.format_data(data))
     else:
         work = work_textual if is_textual(role) else work_parenthetical
         text = _KeyedText(work.format_data(data))
-    text.sort_key = label_sort_key(label)
+    text.sort_key, text.is_paper = cited.sort_key, cited.is_paper
     return text
 
 
@@ -83,8 +76,8 @@ class AscendingLabelReferenceStyle(LabelReferenceStyle):
 
     def outer(self, role_name: str, children: list[BaseText]) -> Node:
         ordered = sorted(children, key=lambda child: getattr(child, "sort_key", (0, "")))
-        papers = [child for child in ordered if not is_work(child)]
-        works = [child for child in ordered if is_work(child)]
+        papers = [child for child in ordered if getattr(child, "is_paper", True)]
+        works = [child for child in ordered if not getattr(child, "is_paper", True)]
         groups: list[Node | BaseText] = [super().outer(role_name, papers)] if papers else []
         if works and is_textual(role_name):
             groups.append(

@@ -1,5 +1,19 @@
-from rootconf import *  # noqa: F403 (the settings every test site shares)
+"""Test site: another researcher's site, with entries as many tools export them.
 
+Its own site: ``sphinx-build -n -W . _build`` in this folder builds it.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "_ext"))  # research_site
+
+extensions = ["myst_parser", "research_site"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "research"
+bibtex_reference_style = "ascending_label"
+myst_enable_extensions = ["colon_fence"]
+nitpicky = True
 # Another researcher, whose name has accents, with entries exported by many tools.
 owner = "Zoé Lefèvre"
 research_site_owner = owner
@@ -9,7 +23,8 @@ research_site_owner_aliases = ["Z. Lefèvre"]
 project = owner
 author = owner
 copyright = f"2025, {owner}"
-extensions = [*extensions, "sphinx_sitemap"]  # noqa: F405
+# with the optional speed layer, as the project has it
+extensions += ["research_site.speed", "sphinx_sitemap"]
 html_baseurl = "https://example.org/zoe/"
 sitemap_url_scheme = "{link}"
 sitemap_excludes = ["search.html", "genindex.html"]
