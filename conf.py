@@ -77,8 +77,10 @@ bibtex_bibfiles = ["refs.bib"]
 # The site's own pybtex style (_ext/research_site/style.py): owner in bold,
 # markers from the data, labels from the order of refs.bib.
 bibtex_default_style = "research"
-# The stock label style, but "[8, 12, 16]" in ascending order whatever the key order.
+# The stock label style, but "[1–6, 8, 12]": ascending whatever the key order, runs compressed.
 bibtex_reference_style = "ascending_label"
+# No title tooltips: each citation opens a preview of its papers (listings/previews.py).
+bibtex_tooltips = False
 
 # -- sphinxext-opengraph -----------------------------------------------------------
 

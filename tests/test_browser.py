@@ -20,6 +20,7 @@ import pytest
 
 from conftest import PROJECT, Build, require_path, require_tool
 from research_site.bib.cleanbib import bibtex_record
+from seed import research_citations
 from sitebrowser import CHROMIUM, html_pages, launch, page_weight, serve
 
 NODE_MODULES = PROJECT / "tests" / "browser" / "node_modules"
@@ -154,6 +155,13 @@ def test_screenshots(
         shot = ARTIFACTS / f"{name}-{scheme}-{device}.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
+    # a research page with the preview of its second citation open
+    page.goto(base_url + "research/deep-learning-theory.html", wait_until="networkidle")
+    page.locator(".pub-cite[data-previews] .bibtex-citation a").nth(1).focus()
+    page.locator(".pub-popover").wait_for(state="visible", timeout=3000)
+    shot = ARTIFACTS / f"preview-{scheme}-{device}.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
     ctx.close()
 
 
@@ -250,3 +258,138 @@ def test_lighthouse_scores(site: Build) -> None:
         assert scores["best-practices"] == 100, (page, scores)
         assert scores["seo"] == 100, (page, scores)
         assert scores["performance"] >= 95, (page, scores)  # timing-sensitive: 100 is the aim
+
+
+PARTS = (".pub-title", ".pub-authors", ".pub-venue")
+
+
+def research_pages(site: Build) -> list[str]:
+    return [p for p in pages(site) if p.startswith("research/") and p != "research/index.html"]
+
+
+def as_listed(site: Build, page: str, preview_id: str) -> list[str]:
+    """The title, authors and venue of a previewed entry as its list shows them: the
+    publication list for a paper, the page's References for a work by others."""
+    slug = preview_id.removeprefix("preview-")
+    item = site.article(PUBLICATIONS_PAGE).find(id=slug) or site.article(page).find(
+        id=f"ref-{slug}"
+    )
+    assert item is not None, preview_id
+    return [" ".join(item.select_one(part).get_text().split()) for part in PARTS]
+
+
+def shown(popover: Any) -> list[list[str]]:
+    """The title, authors and venue of each entry a preview shows."""
+    return popover.evaluate(
+        "(p, parts) => [...p.querySelectorAll('.pub-preview')].map(e => parts.map("
+        "s => e.querySelector(s).textContent.split(/\\s+/).filter(Boolean).join(' ')))",
+        list(PARTS),
+    )
+
+
+PUBLICATIONS_PAGE = "publications/index.html"
+
+
+def test_every_citation_previews_its_papers_on_hover_and_escape_closes(
+    context: Any, base_url: str, site: Build
+) -> None:
+    page = context.new_page()
+    count = 0
+    for path in research_pages(site):
+        page.goto(base_url + path, wait_until="load")
+        cites = page.locator(".pub-cite[data-previews]")
+        for n in range(cites.count()):
+            cite = cites.nth(n)
+            ids = cite.get_attribute("data-previews").split()
+            cite.locator(".bibtex-citation a").first.hover()
+            popover = cite.locator(".pub-popover")
+            popover.wait_for(state="visible", timeout=3000)
+            assert shown(popover) == [as_listed(site, path, i) for i in ids], (path, n)
+            assert cite.locator("a[aria-expanded=true]").count() >= 1
+            page.keyboard.press("Escape")
+            popover.wait_for(state="detached", timeout=3000)
+            page.mouse.move(0, 0)
+            count += 1
+    assert count >= len(research_citations_of_the_seed())
+    assert page.evaluate("window.__cspViolations") == []
+
+
+def research_citations_of_the_seed() -> list[list[int]]:
+    return [group for _, _, groups in research_citations() for group in groups]
+
+
+def test_every_citation_previews_on_keyboard_focus(
+    context: Any, base_url: str, site: Build
+) -> None:
+    page = context.new_page()
+    for path in research_pages(site):
+        page.goto(base_url + path, wait_until="load")
+        expected = page.locator(".pub-cite[data-previews]").count()
+        opened: set[int] = set()
+        for _ in range(600):  # Tab through the page, as a keyboard user does
+            page.keyboard.press("Tab")
+            index = page.evaluate(
+                "() => { const c = document.activeElement.closest('.pub-cite');"
+                " return c ? [...document.querySelectorAll('.pub-cite')].indexOf(c) : -1; }"
+            )
+            if index >= 0:
+                popover = page.locator(".pub-cite").nth(index).locator(".pub-popover")
+                assert popover.is_visible(), (path, index)
+                opened.add(index)
+            elif page.evaluate("document.activeElement.closest('footer') !== null"):
+                break
+            assert page.locator(".pub-popover").count() <= 1
+        assert len(opened) == expected, path
+
+
+def test_every_citation_previews_on_tap_at_375px(browser: Any, base_url: str, site: Build) -> None:
+    ctx = browser.new_context(
+        viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True
+    )
+    ctx.add_init_script(CSP_LISTENER)
+    page = ctx.new_page()
+    for path in research_pages(site):
+        page.goto(base_url + path, wait_until="load")
+        cites = page.locator(".pub-cite[data-previews]")
+        for n in range(cites.count()):
+            cite = cites.nth(n)
+            ids = cite.get_attribute("data-previews").split()
+            cite.locator(".bibtex-citation a").first.tap()
+            popover = cite.locator(".pub-popover")
+            popover.wait_for(state="visible", timeout=3000)
+            assert page.url == base_url + path, "the first tap left the page"
+            assert shown(popover) == [as_listed(site, path, i) for i in ids], (path, n)
+            sheet, number = popover.bounding_box(), cite.bounding_box()
+            assert sheet["y"] + sheet["height"] <= 800 + 1 and sheet["width"] <= 375
+            apart = number["y"] + number["height"] <= sheet["y"] + 1 or (
+                number["y"] >= sheet["y"] + sheet["height"] - 1
+            )
+            assert apart, f"the sheet covers the citation ({path}, {n})"
+            page.keyboard.press("Escape")
+            popover.wait_for(state="detached", timeout=3000)
+    assert page.evaluate("window.__cspViolations") == []
+    ctx.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_with_a_preview_open(
+    browser: Any, base_url: str, site: Build, scheme: str
+) -> None:
+    axe_source = NODE_MODULES / "axe-core" / "axe.min.js"
+    require_path(axe_source, NPM_HINT)
+    ctx = browser.new_context(bypass_csp=True, color_scheme=scheme)
+    page = ctx.new_page()
+    found = {}
+    for path in research_pages(site):
+        page.goto(base_url + path, wait_until="load")
+        page.locator(".pub-cite[data-previews] .bibtex-citation a").first.focus()
+        page.locator(".pub-popover").wait_for(state="visible", timeout=3000)
+        page.evaluate(axe_source.read_text(encoding="utf-8"))
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)"
+        )
+        if violations:
+            found[path] = violations
+    ctx.close()
+    assert found == {}, json.dumps(found, indent=1)

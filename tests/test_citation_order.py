@@ -16,8 +16,11 @@ def test_several_keys_read_in_ascending_order(app: SphinxTestApp) -> None:
     app.build()
     assert app.warning.getvalue() == ""
     spans = soup(app).select("#cited span.bibtex-citation")
-    assert [span.get_text() for span in spans] == ["[1, 2, 3]", "[2]"]
-    assert [a["href"] for a in spans[0]("a")] == ["#first", "#second", "#third"]
+    # keys written third, first, second: ascending, and three in a row as a range
+    assert [span.get_text() for span in spans] == ["[1\u20133]", "[2]"]
+    assert [a["href"] for a in spans[0]("a")] == ["#first", "#third"]
+    previews = soup(app).select_one("#cited span.pub-cite")["data-previews"].split()
+    assert previews == ["preview-first", "preview-second", "preview-third"]
 
 
 @pytest.mark.sphinx("html", testroot="citation-order")

@@ -73,13 +73,14 @@ def test_arxiv_and_venue_links(site: Build) -> None:
 
 
 def citing_sections(site: Build) -> dict[str, set[str]]:
-    """key -> {"page.html#section"} from the citations on the research pages."""
+    """key -> {"page.html#section"} from the citations on the research pages (each names
+    every entry it cites in ``data-previews``: a range links only its ends)."""
     result: dict[str, set[str]] = {}
     for page in RESEARCH:
-        for span in site.article(f"research/{page}.html").select("span.bibtex-citation"):
+        for span in site.article(f"research/{page}.html").select("span.pub-cite"):
             section = span.find_parent("section")["id"]
-            for a in span.find_all("a"):
-                anchor = a["href"].partition("#")[2]
+            for preview in span["data-previews"].split():
+                anchor = preview.removeprefix("preview-")
                 key = site.keys.get(anchor, anchor)
                 result.setdefault(key, set()).add(f"{page}.html#{section}")
     return result

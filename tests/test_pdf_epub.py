@@ -23,6 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from citations import research_page_citations
 from conftest import PROJECT, project_conf, project_papers, require_tool
 from linkcheck import broken_epub_links
 from seed import DATA, papers, research_citations
@@ -291,3 +292,24 @@ def test_make_latexpdf_and_epub(tmp_path: Path) -> None:
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     assert (tmp_path / "latex" / f"{SLUG}.pdf").stat().st_size > 10_000
     assert (tmp_path / "epub" / f"{SLUG}.epub").stat().st_size > 10_000
+
+
+def test_citations_read_as_compressed_ranges_in_print_and_epub(
+    rtd: RtdOutput, pdf_text: str
+) -> None:
+    """``[1–6, 8–14, 17, 18]`` in the PDF's text and the EPUB, as in HTML; no preview."""
+    expected: dict[str, list[str]] = {}
+    for page, reads in research_page_citations():
+        expected.setdefault(page, []).append(reads)
+    flat = squash(pdf_text)
+    with zipfile.ZipFile(rtd.epub) as epub:
+        for page, citations in expected.items():
+            name = next(n for n in epub.namelist() if n.endswith(page.replace(".html", ".xhtml")))
+            soup = BeautifulSoup(epub.read(name), "html.parser")
+            spans = [span.get_text() for span in soup.select("span.bibtex-citation")]
+            assert [s for s, r in zip(spans, citations, strict=True) if r] == [
+                r for r in citations if r
+            ]
+            assert not soup.select(".pub-previews, [data-previews]")
+            for reads in filter(None, citations):
+                assert squash(reads) in flat, reads

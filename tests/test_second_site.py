@@ -132,6 +132,28 @@ def test_works_by_others_are_cited_by_author_and_year_and_listed_under_reference
     assert "References" in toc
 
 
+def test_every_citation_previews_its_entries_works_by_others_too(html: Build) -> None:
+    """Each citation names the previews of its entries, in the order it reads; a work's
+    preview reads as its reference, a paper's as its list entry."""
+    research = page(html, "research.html")
+    listed = {item["id"]: item for item in page(html, "publications.html").select("li.pub-entry")}
+    store = research.select_one("div.pub-previews[hidden]")
+    previews = {div["id"]: div for div in store.select("div.pub-preview")}
+    for cite in research.select("article span.pub-cite[data-previews]"):
+        ids = cite["data-previews"].split()
+        assert ids and set(ids) <= set(previews)
+        linked = [a["href"].split("#")[1] for a in cite.select(".bibtex-citation a")]
+        assert {f"preview-{anchor.removeprefix('ref-')}" for anchor in linked} <= set(ids)
+    for preview_id, preview in previews.items():
+        slug = preview_id.removeprefix("preview-")
+        entry = listed.get(slug) or research.find(id=f"ref-{slug}")
+        for part in (".pub-title", ".pub-authors", ".pub-venue"):
+            text = " ".join(preview.select_one(part).get_text().split())
+            assert text == " ".join(entry.select_one(part).get_text().split()), (slug, part)
+    works = [p for p in previews if research.find(id=f"ref-{p.removeprefix('preview-')}")]
+    assert works, "the research page cites works by others"
+
+
 def test_the_owner_is_bold_in_every_form_and_never_a_coauthor(html: Build) -> None:
     lib = library()
     for anchor, item in html.entries("publications.html").items():

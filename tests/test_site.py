@@ -8,11 +8,13 @@ paper appended to refs.bib as README says changes nothing here.
 from __future__ import annotations
 
 import csv
+import gzip
 from pathlib import Path
 
 import pytest
 from bs4 import Tag
 
+from citations import cited_numbers, compressed, research_page_citations
 from conftest import PROJECT, Build, label_of, project_conf, project_papers
 from linkcheck import broken_links
 from refsbib import fold
@@ -81,12 +83,39 @@ def test_research_citations_match_the_seed(
         span for span in node.select("span.bibtex-citation") if span.find_parent("section") is node
     ]
     # the owner's papers by number; works by others cited since read by author and year
-    found = iter(
-        [[int(a.get_text()) for a in span.find_all("a")] for span in own if not is_work(span)]
-    )
+    found = iter([cited_numbers(span.get_text()) for span in own if not is_work(span)])
     # each of the seed's citations, in order; a paper cited since may join one or add its own
     for group in groups:
         assert any(set(group) <= set(cited) for cited in found), (section, group)
+
+
+def test_citations_read_as_compressed_ranges(site: Build) -> None:
+    """``[1–6, 8–14, 17, 18]``: each citation of papers as its keys and numbers say."""
+    assert compressed([1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 17, 18]) == (
+        "[1\u20136, 8\u201314, 17, 18]"
+    )
+    by_page: dict[str, list[str]] = {}
+    for page, reads in research_page_citations():
+        by_page.setdefault(page, []).append(reads)
+    for page, expected in by_page.items():
+        spans = site.article(page).select("span.bibtex-citation")
+        assert len(spans) == len(expected), page
+        for span, reads in zip(spans, expected, strict=True):
+            if reads:  # (a citation of works by others reads by author and year)
+                assert span.get_text() == reads, page
+                ends = [int(a.get_text()) for a in span.find_all("a")]
+                assert set(ends) <= set(cited_numbers(reads)) and len(ends) >= 1
+
+
+def test_previews_weigh_at_most_15_kb_compressed(site: Build) -> None:
+    """A research page's previews (its hidden store), with the whole script and stylesheet."""
+    assets = [site.outdir / "_static" / name for name in ("research-site.js", "research_site.css")]
+    scripts = sum(len(gzip.compress(path.read_bytes())) for path in assets)
+    for path in (site.outdir / "research").glob("*.html"):
+        store = site.soup(f"research/{path.name}").select_one("div.pub-previews")
+        if store is not None:
+            assert store.has_attr("hidden") and "no-search" in store["class"]
+            assert scripts + len(gzip.compress(str(store).encode())) <= 15 * 1024, path.name
 
 
 def test_every_citation_links_to_its_entry_with_the_same_label(site: Build) -> None:

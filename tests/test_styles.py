@@ -112,3 +112,20 @@ def test_references_of_a_citation_sort_by_number() -> None:
         child.sort_key = (number, str(number))  # type: ignore[attr-defined]
     node = style.outer("p", children)
     assert node.format_data({}).render_as("text") == "[8, 16]"
+
+
+@pytest.mark.parametrize(
+    ("numbers", "reads"),
+    [
+        ([18, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 17], "[1\u20136, 8\u201314, 17, 18]"),
+        ([17, 18], "[17, 18]"),
+        ([3, 1, 2], "[1\u20133]"),
+        ([5], "[5]"),
+    ],
+)
+def test_runs_of_three_or_more_numbers_read_as_a_range(numbers: list[int], reads: str) -> None:
+    children = [Text(str(number)) for number in numbers]
+    for child, number in zip(children, numbers, strict=True):
+        child.sort_key = (number, "")  # type: ignore[attr-defined]
+    node = AscendingLabelReferenceStyle().outer("p", children)
+    assert node.format_data({}).render_as("text") == reads

@@ -16,7 +16,16 @@ import sphinxcontrib.bibtex.plugin
 from . import config, pages
 from .checks import bibcheck, pagecheck
 from .latex import inplace, titleblock
-from .listings import cited_works, coauthors, entries, freshness, nodes, owner, publications
+from .listings import (
+    cited_works,
+    coauthors,
+    entries,
+    freshness,
+    nodes,
+    owner,
+    previews,
+    publications,
+)
 from .listings.domain import ResearchDomain, research_domain
 from .pages import assets, downloads, epub, paper_pages, sitemap
 from .styles.formatting import STYLE_NAME, ResearchStyle
@@ -67,6 +76,22 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         man=(nodes.pass_node, nodes.pass_node),
         texinfo=(nodes.pass_node, nodes.pass_node),
     )
+    app.add_node(
+        nodes.cited,
+        html=(nodes.visit_cited_html, nodes.depart_cited_html),
+        latex=(nodes.pass_node, nodes.pass_node),
+        text=(nodes.pass_node, nodes.pass_node),
+        man=(nodes.pass_node, nodes.pass_node),
+        texinfo=(nodes.pass_node, nodes.pass_node),
+    )
+    app.add_node(
+        nodes.preview_store,
+        html=(nodes.visit_preview_store_html, nodes.depart_preview_store_html),
+        latex=(nodes.skip_node, None),
+        text=(nodes.skip_node, None),
+        man=(nodes.skip_node, None),
+        texinfo=(nodes.skip_node, None),
+    )
     app.add_transform(cited_works.CitedWorksSection)
     app.add_node(
         inplace.inplace_bibliography,
@@ -74,6 +99,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_node(inplace.inplace_bibitem, latex=(inplace.visit_bibitem, inplace.depart_bibitem))
     app.add_post_transform(entries.FillEntries)
+    app.add_post_transform(previews.CitationPreviews)
     app.add_post_transform(inplace.InPlaceBibliographyTransform)
     app.add_latex_package(inplace.PACKAGE.stem)
     app.add_event(paper_pages.PAGES_EVENT)

@@ -1,10 +1,10 @@
 """Which outputs get which parts of the site: the one place that decides by builder.
 
 ``html`` gets everything but printed links; ``dirhtml`` and ``singlehtml`` no paper
-pages; the EPUB the web extras alone (its math as text: MathML would need a property
-in its OPF); LaTeX printed links alone (identifiers as text); other builders (text,
-man) the web extras, as far as they can show them. Web extras are an entry's links,
-its BibTeX on demand and "Discussed in".
+pages; the EPUB the web extras alone (no previews; math as text: MathML would need a
+property in its OPF); LaTeX printed links alone (identifiers as text); other builders
+(text, man) the web extras, as far as they can show them. Web extras are an entry's
+links, its BibTeX on demand and "Discussed in".
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ if TYPE_CHECKING:
     import docutils.nodes
     from sphinx.builders import Builder
 
-PAPER_PAGES, DOWNLOADS, MATHML = "paper pages", "downloads", "MathML"
+PAPER_PAGES, DOWNLOADS, MATHML, PREVIEWS = "paper pages", "downloads", "MathML", "previews"
 WEB_EXTRAS, PRINTED_LINKS = "web extras", "printed links"
 
 #: The parts each builder (by name) gets; builders not named get :data:`OTHERS`.
 PARTS: dict[str, frozenset[str]] = {
-    "html": frozenset({PAPER_PAGES, DOWNLOADS, MATHML, WEB_EXTRAS}),
-    "dirhtml": frozenset({DOWNLOADS, MATHML, WEB_EXTRAS}),
-    "singlehtml": frozenset({DOWNLOADS, MATHML, WEB_EXTRAS}),
+    "html": frozenset({PAPER_PAGES, DOWNLOADS, MATHML, PREVIEWS, WEB_EXTRAS}),
+    "dirhtml": frozenset({DOWNLOADS, MATHML, PREVIEWS, WEB_EXTRAS}),
+    "singlehtml": frozenset({DOWNLOADS, MATHML, PREVIEWS, WEB_EXTRAS}),
     "epub": frozenset({WEB_EXTRAS}),
     "latex": frozenset({PRINTED_LINKS}),
 }

@@ -1,4 +1,5 @@
-"""The site's docutils nodes: a disclosure (``<details>``), a pending entry, title math."""
+"""The site's docutils nodes: a disclosure (``<details>``), a pending entry, title math,
+a citation with previews and the page's store of them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 import docutils.nodes
 from docutils.utils.math.latex2mathml import tex2mathml
 
-from ..outputs import MATHML, gets
+from ..outputs import MATHML, PREVIEWS, gets
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -20,6 +21,34 @@ class disclosure(docutils.nodes.General, docutils.nodes.Element):  # noqa: N801 
     Outputs without an interactive view (LaTeX, text, man) leave it out: a
     printed page has no use for a hidden block.
     """
+
+
+class cited(docutils.nodes.Inline, docutils.nodes.Element):  # noqa: N801
+    """A citation and the ids of its entries' previews (``previews``, space-separated)."""
+
+
+def visit_cited_html(self: HTML5Translator, node: cited) -> None:
+    previews = {"data-previews": node["previews"]} if gets(self.builder, PREVIEWS) else {}
+    self.body.append(self.starttag(node, "span", "", CLASS="pub-cite", **previews))
+
+
+def depart_cited_html(self: HTML5Translator, node: cited) -> None:
+    self.body.append("</span>")
+
+
+class preview_store(docutils.nodes.General, docutils.nodes.Element):  # noqa: N801
+    """A page's previews of the entries it cites, hidden until the site's script shows one.
+
+    Out of the search index (``no-search``): the entries are on the lists.
+    """
+
+
+def visit_preview_store_html(self: HTML5Translator, node: preview_store) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="pub-previews no-search", hidden="hidden"))
+
+
+def depart_preview_store_html(self: HTML5Translator, node: preview_store) -> None:
+    self.body.append("</div>\n")
 
 
 def visit_disclosure_html(self: HTML5Translator, node: disclosure) -> None:

@@ -1,5 +1,6 @@
-"""How a citation reads: papers ``[8, 12, 16]`` in ascending order whatever the key
-order, works by others ``(Kingma and Ba, 2015)`` or, textually, ``Kingma and Ba (2015)``.
+"""How a citation reads: papers ``[1–6, 8, 12]`` in ascending order whatever the key
+order, runs compressed; works by others ``(Kingma and Ba, 2015)`` or, textually,
+``Kingma and Ba (2015)``.
 """
 
 from __future__ import annotations
@@ -63,6 +64,23 @@ def _keyed(children: list[Node], data: dict[str, Any], role: str = "p") -> _Keye
     return text
 
 
+def compressed(papers: list[BaseText]) -> list[BaseText]:
+    """Runs of three or more consecutive numbers as a range, ``1–6`` (its ends linked, as
+    natbib's ``sort&compress``); two consecutive numbers stay apart, ``17, 18``."""
+    runs: list[list[BaseText]] = []
+    for paper in papers:
+        number = getattr(paper, "sort_key", (0, ""))[0]
+        if runs and number == getattr(runs[-1][-1], "sort_key", (0, ""))[0] + 1:
+            runs[-1].append(paper)
+        else:
+            runs.append([paper])
+    return [
+        item
+        for run in runs
+        for item in ([Text(run[0], "\u2013", run[-1])] if len(run) >= 3 else run)
+    ]
+
+
 @dataclass
 class AscendingLabelReferenceStyle(LabelReferenceStyle):
     """The stock label style for papers, sorted; author and year for works by others."""
@@ -78,7 +96,8 @@ class AscendingLabelReferenceStyle(LabelReferenceStyle):
         ordered = sorted(children, key=lambda child: getattr(child, "sort_key", (0, "")))
         papers = [child for child in ordered if getattr(child, "is_paper", True)]
         works = [child for child in ordered if not getattr(child, "is_paper", True)]
-        groups: list[Node | BaseText] = [super().outer(role_name, papers)] if papers else []
+        numbers = compressed(papers)
+        groups: list[Node | BaseText] = [super().outer(role_name, numbers)] if papers else []
         if works and is_textual(role_name):
             groups.append(
                 sentence(add_period=False, sep=", ", sep2=" and ", last_sep=", and ")[works]
