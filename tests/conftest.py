@@ -152,6 +152,14 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def build_outputs(
+    root: Path, base: Path, builders: tuple[str, ...] = ("html", "epub", "latex")
+) -> dict[str, Build]:
+    """A copy of the test site *root* in *base*, built strictly by each of *builders*."""
+    shutil.copytree(root, base / "src")
+    return {name: build_project(base / "src", base / name, builder=name) for name in builders}
+
+
 @pytest.fixture(scope="session")
 def build_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Build]:
     """Build a temporary copy of the project after applying *edit* to it."""

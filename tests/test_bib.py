@@ -95,7 +95,7 @@ def test_facts_name_every_problem_of_an_entry() -> None:
 
 
 def test_links(bib: BibliographyData) -> None:
-    assert [tuple(link) for link in entry_links(bib.entries["old2020"].fields)] == [
+    assert [(link.text, link.url) for link in entry_links(bib.entries["old2020"].fields)] == [
         ("arXiv", "https://arxiv.org/abs/2001.00001"),
         ("PDF", "https://arxiv.org/pdf/2001.00001"),
         ("OpenReview", "https://openreview.net/forum?id=abc"),

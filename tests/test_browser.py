@@ -9,16 +9,18 @@ and no CSP violation on any page. Screenshots go to _build/test-artifacts/.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pybtex.database
 import pytest
 
-from conftest import PROJECT, Build, require_path, require_tool
+from conftest import PROJECT, Build, build_project, require_path, require_tool
 from research_site.bib.cleanbib import bibtex_record
 from seed import research_citations
 from sitebrowser import CHROMIUM, html_pages, launch, page_weight, serve
@@ -84,7 +86,12 @@ def test_citation_click_lands_on_the_highlighted_entry(context: Any, base_url: s
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("GradPower", "publications/index.html"), ("Tongtian Zhu", "publications/coauthors.html")],
+    [
+        ("GradPower", "publications/index.html"),
+        ("sharpness", "publications/index.html"),
+        ("label noise", "publications/index.html"),
+        ("Tongtian Zhu", "publications/coauthors.html"),
+    ],
 )
 def test_search_finds(context: Any, base_url: str, query: str, expected: str) -> None:
     page = context.new_page()
@@ -93,6 +100,13 @@ def test_search_finds(context: Any, base_url: str, query: str, expected: str) ->
     results.first.wait_for(timeout=15000)
     hrefs = [urlsplit(h).path for h in results.evaluate_all("links => links.map(a => a.href)")]
     assert f"/{expected}" in hrefs
+    # each result's text around the words found: no BibTeX record, no preview store
+    page.locator("#search-results ul.search li p.context").first.wait_for(timeout=15000)
+    page.wait_for_function(  # every result's text fetched (Sphinx says how many it found)
+        "() => document.querySelector('#search-results p.search-summary')", timeout=15000
+    )
+    for snippet in page.locator("#search-results ul.search li p.context").all_inner_texts():
+        assert not re.search(r"[@{}]|Discussed in", snippet), snippet
     assert page.evaluate("window.__cspViolations") == []
 
 
@@ -393,3 +407,28 @@ def test_axe_finds_no_violations_with_a_preview_open(
             found[path] = violations
     ctx.close()
     assert found == {}, json.dumps(found, indent=1)
+
+
+def test_a_long_author_list_is_one_keypress_from_every_name(
+    browser: Any, tmp_path: Path, rootdir: Path
+) -> None:
+    """test-long-author-list: 70 authors, the owner 36th."""
+    build = build_project(rootdir / "test-long-author-list", tmp_path / "html")
+    assert build.warnings == ""
+    with serve(build.outdir) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url + "list.html", wait_until="load")
+        authors = page.locator("#big2025report .pub-authors")
+        shown = [n for n in authors.inner_text().rstrip(".").split(", ") if n]
+        assert len(shown) <= 12 and any("Ada Lovelace" in name for name in shown)
+        button = authors.locator("button.pub-more-toggle")
+        assert (
+            button.inner_text().startswith("+") and button.get_attribute("aria-expanded") == "false"
+        )
+        button.focus()
+        page.keyboard.press("Enter")
+        assert button.get_attribute("aria-expanded") == "true"
+        text = authors.inner_text()
+        assert all(f"Given{n:02d} Family{n:02d}" in text for n in (1, 9, 35, 37, 70))
+        assert "\u2026" not in text
+        page.close()

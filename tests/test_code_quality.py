@@ -56,9 +56,10 @@ def lines(path: Path) -> int:
 
 #: Lines of the core. Issue 21 (facts as data, one rule per fact, the adapter and the
 #: outputs table) kept it at the 3,863 lines it had before; issue 22 (compressed
-#: citations, a preview of every cited paper) brought it to 4,000. Growth past this is
-#: a decision, made here.
-CORE_BUDGET = 4_000
+#: citations, a preview of every cited paper) brought it to 4,000, and issue 23 (entries
+#: at a glance, long author lists, attachments of every kind, the Atom feed) to 4,300.
+#: Growth past this is a decision, made here.
+CORE_BUDGET = 4_300
 
 
 def test_layers_keep_their_budgets() -> None:

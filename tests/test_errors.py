@@ -125,6 +125,14 @@ CASES = [
         [r"refs\.bib:1: ERROR: entry 'lovelace2023engine': month 'Mai' is not a month"],
     ),
     Case(
+        "error-missing-file",
+        [
+            r"refs\.bib:1: ERROR: entry 'lovelace2023engine': slides = "
+            r"\{talks/engine-slides\.pdf\}: no such file",
+            "put it in the repository",
+        ],
+    ),
+    Case(
         "error-fence",
         [
             r"index\.md:3: WARNING: a directive is printed as text \(':::\{publication-list\}'\)",

@@ -94,6 +94,21 @@ def test_latex_log_is_clean(rtd: RtdOutput) -> None:
     assert all(width <= 5 for width in overfull), overfull
 
 
+def test_the_publication_list_is_set_ragged_right_without_hyphenation(
+    rtd: RtdOutput, pdf_text: str
+) -> None:
+    """No word of an entry broken at a line's end ("Net-" / "works"), no stretched line."""
+    lines = "".join(year_chunks(pdf_text).values()).splitlines()
+    broken = [
+        f"{line} / {after}"
+        for line, after in zip(lines, lines[1:], strict=False)
+        if re.search(r"[a-z]-$", line) and re.match(r"[a-z]", after)
+    ]
+    assert broken == []
+    log = (rtd.pdf.with_suffix(".log")).read_text(encoding="utf-8", errors="replace")
+    assert "Underfull \\hbox" not in log and "Overfull \\hbox" not in log
+
+
 def test_all_titles_and_no_unresolved_marks(pdf_text: str) -> None:
     flat = squash(pdf_text)
     for paper in papers().values():

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import pytest
 import rispy
 from bs4 import BeautifulSoup
 
-from conftest import Build, build_project, label_of, require_path, require_tool
+from conftest import Build, build_outputs, label_of, require_path, require_tool
 from linkcheck import broken_epub_links, broken_links
 from research_site.bib.cleanbib import bibtex_file
 from research_site.bib.library import Library
@@ -40,12 +39,7 @@ def library() -> Library:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
     """The second site as HTML, EPUB and LaTeX, each built strictly."""
-    base = tmp_path_factory.mktemp("second")
-    shutil.copytree(ROOT, base / "src")
-    return {
-        name: build_project(base / "src", base / name, builder=name)
-        for name in ("html", "epub", "latex")
-    }
+    return build_outputs(ROOT, tmp_path_factory.mktemp("second"))
 
 
 @pytest.fixture(scope="module")
@@ -238,7 +232,7 @@ def test_fields_are_read_as_each_type_needs(html: Build) -> None:
         venue = " ".join(item.select_one(".pub-venue").get_text().split())
         assert venue == " ".join(str(facts.venue_line()).split()) + "."
         links = [(a.get_text(), a["href"]) for a in item.select("p.pub-links a")]
-        assert links == [tuple(link) for link in facts.links]
+        assert links == [(link.text, link.url) for link in facts.links]
         assert len({href for _, href in links}) == len(links)
         head = page(html, f"publications/{lib.slug(key)}.html")
         doi = head.find("meta", attrs={"name": "citation_doi"})

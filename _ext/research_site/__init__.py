@@ -27,7 +27,7 @@ from .listings import (
     publications,
 )
 from .listings.domain import ResearchDomain, research_domain
-from .pages import assets, downloads, epub, paper_pages, sitemap
+from .pages import assets, downloads, epub, feed, paper_pages, sitemap
 from .styles.formatting import STYLE_NAME, ResearchStyle
 from .styles.referencing import REFERENCE_STYLE_NAME, AscendingLabelReferenceStyle
 
@@ -127,6 +127,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # before sphinx-sitemap's build-finished (500), which writes the sitemap
     app.connect("build-finished", sitemap.list_every_page, priority=400)
     app.connect("build-finished", downloads.write_bibtex_download)
+    app.connect("build-finished", feed.write_feed)
     app.connect("build-finished", epub.normalise_epub)
     return {
         "version": __version__,

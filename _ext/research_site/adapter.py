@@ -14,6 +14,7 @@ import queue
 from typing import TYPE_CHECKING
 
 import docutils.nodes
+import lxml.etree
 import sphinx_sitemap
 from sphinxcontrib.bibtex.bibfile import BibData
 from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
@@ -24,7 +25,12 @@ if TYPE_CHECKING:
     from sphinxcontrib.bibtex.domain import BibtexDomain
 
 #: The versions this module was checked against.
-CHECKED_WITH = {"sphinx": "9.0.4", "sphinxcontrib-bibtex": "2.7.0", "sphinx-sitemap": "2.9.0"}
+CHECKED_WITH = {
+    "sphinx": "9.0.4",
+    "sphinxcontrib-bibtex": "2.7.0",
+    "sphinx-sitemap": "2.9.0",
+    "feedgen": "1.0.0",
+}
 
 #: A filter that selects no entry.
 NOTHING = "False"
@@ -87,6 +93,17 @@ def sitemap_pages_written(app: Sphinx) -> bool:
     """Whether sphinx-sitemap saw pages written in this build (it writes a sitemap then)."""
     links: queue.Queue[object] | None = getattr(app, "sitemap_links", None)
     return links is not None and not links.empty()
+
+
+def with_link_relations(atom: bytes, relations: dict[str, tuple[str, str]]) -> bytes:
+    """feedgen's Atom with each entry link's ``rel`` and ``title`` (*relations*, by href):
+    feedgen 1.0.0 writes an entry's links without them (its ``atom_entry`` reuses the name
+    ``link`` for the element it makes). (Upstream: that loop fixed.)"""
+    tree = lxml.etree.fromstring(atom)
+    for link in tree.iterfind("{*}entry/{*}link"):
+        rel, title = relations.get(link.get("href", ""), ("", ""))
+        link.attrib.update({"rel": rel, "title": title} if rel else {})
+    return bytes(lxml.etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
 
 
 def forget_page_numbers(builder: Builder) -> None:

@@ -24,6 +24,7 @@ SETTINGS: tuple[tuple[str, object, Literal["env", "html", ""], str], ...] = (
     ("research_site_owner_github", "", "env", "the GitHub profile's URL"),
     ("research_site_owner_email", "", "env", "the e-mail address"),
     ("research_site_keywords", [], "", "the PDF's keywords"),
+    ("research_site_author_limit", 10, "env", "lists shorten longer author lists (0: never)"),
     ("research_site_coauthors", "data/coauthors.tsv", "env", "the featured co-authors' file"),
     ("research_site_bibtex_download", "publications/publications.bib", "html", "the .bib"),
     ("research_site_paper_dir", "publications", "html", "the folder of the paper pages"),
@@ -71,3 +72,14 @@ def owner_position(config: Config) -> str:
 def paper_pagename(config: Config, slug: str) -> str:
     """``publications/<slug>``: the page of one paper on this site."""
     return posixpath.join(config.research_site_paper_dir, slug)
+
+
+def feed_path(config: Config) -> str:
+    """``publications/feed.xml``: the Atom feed of the owner's papers."""
+    return posixpath.join(config.research_site_paper_dir, "feed.xml")
+
+
+def attachment_path(config: Config, path: str) -> str:
+    """``publications/files/<name>``: where the site serves a file of the repository that
+    an entry links (``slides = {talks/slides.pdf}``)."""
+    return posixpath.join(config.research_site_paper_dir, "files", posixpath.basename(path))

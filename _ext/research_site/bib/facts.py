@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pybtex.database import Entry, Person
-from pybtex.richtext import Text
+from pybtex.richtext import Tag, Text
 
 from .annotations import ANNOTATION_FIELD, AnnotationError, markers
 from .dates import DateError, PublicationDate, publication_date
 from .links import Link, arxiv_id, doi, entry_links
 from .names import OTHERS, OwnerName, full_name, is_others
-from .texts import field_text, plain
+from .texts import UNBROKEN_TAG, field_text, plain
 from .venues import Venue, entry_venue
 
 #: The field that puts a paper on the home page.
@@ -123,7 +123,7 @@ class EntryFacts:
         """
         items = [Text(item) for item in self.venue.items()]
         if self.pages:
-            items.append(Text(self.pages))
+            items.append(Text(Tag(UNBROKEN_TAG, self.pages)))
         if not (self.date.month is None and self.venue.ends_with_year(self.date.year)):
             items.append(Text(self.date.text()))
         return Text(", ").join(items)

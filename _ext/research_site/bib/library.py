@@ -76,9 +76,11 @@ class Library:
     pages and their metadata all ask for them. Entries are never modified.
     """
 
-    def __init__(self, data: BibliographyData, owner: OwnerName) -> None:
+    def __init__(self, data: BibliographyData, owner: OwnerName, author_limit: int = 0) -> None:
         self.data = data
         self.owner = owner
+        #: Lists shorten author lists longer than this (0: never).
+        self.author_limit = author_limit
         self.papers: tuple[str, ...] = tuple(key for key in data.entries if self._owned(key))
         self._numbers = {key.lower(): n for n, key in enumerate(self.papers, start=1)}
         self._facts: dict[str, EntryFacts] = {}

@@ -34,11 +34,28 @@ ARXIV_DOI = re.compile(rf"10\.48550/arxiv\.{ARXIV_ID}", re.I)
 DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)", re.I)
 
 
+#: The site's fields for what a researcher attaches to a paper, and their labels: each a
+#: URL, or a file of the repository (a path from conf.py's folder) that the site copies.
+ATTACHMENTS = {
+    "code": "Code",
+    "slides": "Slides",
+    "poster": "Poster",
+    "video": "Video",
+    "talk": "Talk",
+    "blog": "Blog",
+    "website": "Project page",
+    "data": "Data",
+}
+
+
 class Link(NamedTuple):
-    """One link of an entry: what it shows, where it goes."""
+    """One link of an entry: what it shows, where it goes; ``field`` for an attachment
+    (``local``: a file of the repository, *url* its path)."""
 
     text: str
     url: str
+    field: str = ""
+    local: bool = False
 
 
 def arxiv_url(identifier: str, kind: str = "abs") -> str:
@@ -91,15 +108,15 @@ def printed_links(
     links: tuple[Link, ...], identifier: str | None, found_doi: str | None
 ) -> tuple[Link, ...]:
     """Links whose text is where they go, for print: ``arXiv:2206.03299``, ``doi:10.1145/...``;
-    without either, the first link's address."""
+    without either, the first link's address; then the attachments, by their labels."""
     printed = [Link(f"arXiv:{identifier}", arxiv_url(identifier))] if identifier else []
     if found_doi and not ARXIV_DOI.fullmatch(found_doi):
         printed.append(Link(f"doi:{found_doi}", doi_url(found_doi)))
-    if not printed and links:
+    if not printed and links and not links[0].field:
         printed.append(
             Link(links[0].url.removeprefix("https://").removeprefix("http://"), links[0].url)
         )
-    return tuple(printed)
+    return (*printed, *(link for link in links if link.field))
 
 
 def target(url: str) -> str:
@@ -117,18 +134,23 @@ def target(url: str) -> str:
 
 
 def entry_links(fields: Mapping[str, str]) -> tuple[Link, ...]:
-    """arXiv abstract and PDF, the DOI, then ``url``, ``pdf`` and ``code``: one link per target."""
+    """arXiv abstract and PDF, the DOI, ``url`` and ``pdf``, then the attachments: one link
+    per target."""
     links: list[Link] = []
     identifier, found_doi = arxiv_id(fields), doi(fields)
     if identifier:
         links += [Link("arXiv", arxiv_url(identifier)), Link("PDF", arxiv_url(identifier, "pdf"))]
     if found_doi:
         links.append(Link("DOI", doi_url(found_doi)))
-    for name in ("url", "pdf", "code"):
+    for name in ("url", "pdf"):
         url = fields.get(name, "").strip()
         if url.startswith(("https://", "http://")):
-            text = "Code" if name == "code" else "PDF" if name == "pdf" else link_text(url)
+            text = "PDF" if name == "pdf" else link_text(url)
             links.append(Link("Venue PDF" if text == "PDF" and identifier else text, url))
+    for name, label in ATTACHMENTS.items():
+        value = fields.get(name, "").strip()
+        if value:
+            links.append(Link(label, value, name, not value.startswith(("https://", "http://"))))
     unique: dict[str, Link] = {}
     for link in links:
         unique.setdefault(target(link.url), link)

@@ -37,7 +37,7 @@ def ris_record(facts: EntryFacts) -> str:
     lines.append(("DA", f"{facts.date.year}/{month}//"))
     if facts.doi:
         lines.append(("DO", facts.doi))
-    lines += [("UR", link.url) for link in facts.links]
+    lines += [("UR", link.url) for link in facts.links if not link.local]
     if facts.abstract:
         lines.append(("AB", plain(facts.abstract)))
     lines.append(("ER", ""))

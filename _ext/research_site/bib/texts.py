@@ -30,8 +30,9 @@ TEXT_MACRO = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|textrm|textsf|te
 #: ``$...$`` math (``\$`` is a dollar sign); braces around it only protect it.
 MATH = re.compile(r"\{?(?<!\\)\$((?:[^$\\]|\\.)+)\$\}?")
 
-#: The tag name of math in rich text.
-MATH_TAG = "math"
+#: The tag name of math in rich text, and of text that never breaks across lines
+#: (a page range, a short venue name).
+MATH_TAG, UNBROKEN_TAG = "math", "pub-unbroken"
 
 #: Distinct strings decoded are kept: names and venues recur across entries.
 DECODED_STRINGS = 1 << 14

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pybtex.database import Entry
-from pybtex.richtext import Text
+from pybtex.richtext import Tag, Text
 
 from .links import arxiv_id
-from .texts import field_plain, field_text, plain
+from .texts import UNBROKEN_TAG, field_plain, field_text, plain
 
 #: ``pubstate`` values (biblatex) and how the venue line shows them.
 PUBSTATE_TEXT = {
@@ -49,7 +49,8 @@ class Venue:
         """``Ph.D. thesis``, ``Name (Short)``, ``vol. 2``, ..., ``Status``: those given."""
         items = [Text(self.before)] if self.before else []
         if self.name:
-            items.append(Text(self.name, f" ({self.short})" if self.short else ""))
+            short = (" (", Tag(UNBROKEN_TAG, self.short), ")") if self.short else ()
+            items.append(Text(self.name, *short))
         items += [Text(detail) for detail in self.details]
         return items + ([Text(self.status)] if self.status else [])
 

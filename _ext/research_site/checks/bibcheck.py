@@ -177,6 +177,40 @@ def clash_problems(files: BibFiles, library: Library) -> list[Problem]:
     return problems
 
 
+def attachment_problems(files: BibFiles, library: Library, folder: Path) -> list[Problem]:
+    """Files of the repository that entries link: each must exist, and no two may share a
+    name (the site serves them side by side)."""
+    problems: list[Problem] = []
+    names: dict[str, str] = {}
+    for key in library.data.entries:
+        try:
+            links = [link for link in library.facts(key).links if link.local]
+        except EntryError:
+            continue  # reported with the entry's own problems
+        path, line = files.line_of(key)
+        for link in links:
+            first = names.setdefault(Path(link.url).name, link.url)
+            if not (folder / link.url).is_file():
+                problems.append(
+                    (
+                        path,
+                        line,
+                        f"entry '{key}': {link.field} = {{{link.url}}}: no such file: put it in "
+                        "the repository (the path is from conf.py's folder) or give a URL",
+                    )
+                )
+            elif first != link.url:
+                problems.append(
+                    (
+                        path,
+                        line,
+                        f"entry '{key}': {link.url} and {first} share a file name: "
+                        "rename one (the site serves them side by side)",
+                    )
+                )
+    return problems
+
+
 def load_bibliography(app: Sphinx) -> None:
     """Parse and check the bib files; log each problem and end the build if any.
 
@@ -205,6 +239,7 @@ def load_bibliography(app: Sphinx) -> None:
             keep_parsed_bibdata(domain, bibdata)  # sphinxcontrib-bibtex's handler finds it current
             library = research_domain(app.env).library
             problems = entry_problems(files, library) + clash_problems(files, library)
+            problems += attachment_problems(files, library, Path(app.confdir))
     report(problems)
 
 

@@ -11,12 +11,14 @@ import docutils.nodes
 from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
+from sphinx.util.osutil import relative_uri
 from sphinxcontrib.bibtex.domain import get_docnames
 
 from ..bib.library import Library
+from ..bib.links import Link
 from ..bib.names import OwnerName
-from ..config import paper_pagename
-from ..outputs import PAPER_PAGES, gets
+from ..config import attachment_path, paper_pagename
+from ..outputs import DOWNLOADS, PAPER_PAGES, gets
 from ..styles.formatting import bind
 from .references import NUMBERS, list_docname
 
@@ -45,7 +47,7 @@ def research_domain(env: BuildEnvironment) -> ResearchDomain:
 
 
 #: The kinds of cross-reference the domain resolves (and ``NUMBERS``, of :mod:`.references`).
-PAPER, SECTION = "paper", "section"
+PAPER, SECTION, ATTACHMENT = "paper", "section", "attachment"
 
 #: The class of the paper numbers a listing shows.
 NUMBERS_CLASS = "pub-numbers"
@@ -55,6 +57,13 @@ def paper_reference(key: str, content: docutils.nodes.Element) -> pending_xref:
     """A link from *content* to the page of the paper *key* (plain *content* where none)."""
     ref = pending_xref("", refdomain="research", reftype=PAPER, reftarget=key)
     ref += content
+    return ref
+
+
+def attachment_reference(link: Link) -> pending_xref:
+    """A link to a file of the repository an entry attaches (``link.url``: its path)."""
+    ref = pending_xref("", refdomain="research", reftype=ATTACHMENT, reftarget=link.url)
+    ref += docutils.nodes.inline(link.text, link.text)
     return ref
 
 
@@ -131,7 +140,8 @@ class ResearchDomain(Domain):
         if self._library is None or self._library.data is not data:
             config = self.env.config
             owner = OwnerName(config.research_site_owner, config.research_site_owner_aliases)
-            self._library = bind(Library(data, owner))
+            limit = config.research_site_author_limit
+            self._library = bind(Library(data, owner, limit))
         return self._library
 
     def resolve_xref(
@@ -150,6 +160,16 @@ class ResearchDomain(Domain):
                 return contnode
             pagename = paper_pagename(env.config, self.library.slug(target))
             return make_refnode(builder, fromdocname, pagename, "", contnode)
+        if typ == ATTACHMENT:  # the site's copy; else its address online, or the label alone
+            path = attachment_path(env.config, target)
+            base = env.config.html_baseurl
+            if gets(builder, DOWNLOADS):
+                uri = relative_uri(builder.get_target_uri(fromdocname), path)
+            elif base:
+                uri = f"{base.rstrip('/')}/{path}"
+            else:
+                return contnode
+            return docutils.nodes.reference("", "", contnode, refuri=uri, internal=False)
         if typ == SECTION:
             docname, _, section_id = target.partition("#")
             return make_refnode(builder, fromdocname, docname, section_id, contnode)

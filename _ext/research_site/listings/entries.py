@@ -21,12 +21,19 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..bib.facts import EntryFacts
 from ..bib.library import Identity
-from ..bib.links import printed_links
+from ..bib.links import Link, printed_links
 from ..bib.texts import MATH_TAG, math_plain
 from ..log import warn
 from ..outputs import PRINTED_LINKS, WEB_EXTRAS, only_in
 from ..styles.formatting import PART_PREFIX, TITLE
-from .domain import Place, cite_domain, paper_reference, research_domain, section_reference
+from .domain import (
+    Place,
+    attachment_reference,
+    cite_domain,
+    paper_reference,
+    research_domain,
+    section_reference,
+)
 from .nodes import disclosure, pending_entry, title_math
 from .references import (
     REFERENCES_ID,
@@ -42,10 +49,12 @@ if TYPE_CHECKING:
 
 #: Makes the link to a citing section (a cross-reference, or a link already resolved).
 SectionLink = Callable[[Place], docutils.nodes.Element]
+#: Makes the link to a file of the repository an entry attaches.
+AttachmentLink = Callable[[Link], docutils.nodes.Element]
 
 #: The classes of an entry's parts beyond its text, and what stands between two links.
 LABEL_CLASS, LINKS_CLASS, DISCUSSED_CLASS = "pub-label", "pub-links", "pub-discussed"
-BIBTEX_CLASS = "pub-bibtex"
+BIBTEX_CLASS, ABSTRACT_CLASS, ACTIONS_CLASS = "pub-bibtex", "pub-abstract", "pub-actions"
 LINK_SEPARATOR = " \u00b7\u00a0"
 
 
@@ -102,20 +111,29 @@ def take_title(para: docutils.nodes.paragraph) -> list[docutils.nodes.Node]:
     return content
 
 
-def links_line(facts: EntryFacts, printed: bool = False) -> docutils.nodes.paragraph | None:
-    """``arXiv · PDF · OpenReview``, or None for an entry without links; *printed*
-    (the PDF), the identifiers as text: ``arXiv:2206.03299 · doi:10.1145/...``."""
+def links_line(
+    facts: EntryFacts, printed: bool = False, attachment: AttachmentLink = attachment_reference
+) -> docutils.nodes.paragraph | None:
+    """``arXiv · PDF · OpenReview · Slides``, or None for an entry without links; *printed*
+    (the PDF), the identifiers as text: ``arXiv:2206.03299 · doi:10.1145/... · Slides``.
+    A file of the repository is linked by *attachment*."""
     links = printed_links(facts.links, facts.arxiv_id, facts.doi) if printed else facts.links
-    return link_paragraph(links, LINKS_CLASS) if links else None
+    return link_paragraph(links, LINKS_CLASS, attachment) if links else None
 
 
-def link_paragraph(links: Iterable[tuple[str, str]], css_class: str) -> docutils.nodes.paragraph:
-    """``text · text · text``: a paragraph of *links*, ``(text, URL)`` each."""
+def link_paragraph(
+    links: Iterable[Link], css_class: str, attachment: AttachmentLink = attachment_reference
+) -> docutils.nodes.paragraph:
+    """``text · text · text``: a paragraph of *links*."""
     para = docutils.nodes.paragraph(classes=[css_class])
-    for n, (text, url) in enumerate(links):
+    for n, link in enumerate(links):
         if n:
             para += docutils.nodes.Text(LINK_SEPARATOR)
-        para += docutils.nodes.reference(text, text, refuri=url)
+        para += (
+            attachment(link)
+            if link.local
+            else docutils.nodes.reference(link.text, link.text, refuri=link.url)
+        )
     return para
 
 
@@ -160,20 +178,25 @@ def discussed_in(
     return para
 
 
-def entry_extras(
-    facts: EntryFacts,
-    record: str | None = None,
-    places: Iterable[Place] = (),
-    titles: dict[str, str] | None = None,
-) -> list[docutils.nodes.Element]:
+def abstract_block(facts: EntryFacts) -> disclosure | None:
+    """The entry's abstract, shown on demand (None without one)."""
+    if facts.abstract is None:
+        return None
+    block = disclosure(summary="Abstract", classes=[ABSTRACT_CLASS])
+    block += docutils.nodes.paragraph("", "", *facts.abstract.render(EntryBackend()))
+    return block
+
+
+def entry_extras(facts: EntryFacts, record: str | None = None) -> list[docutils.nodes.Element]:
     """What follows an entry's text, in the outputs that get it (:mod:`..outputs`): the
-    links as identifiers in print; on screen the links, the BibTeX *record* and
-    "Discussed in"."""
-    bibtex = bibtex_block(record) if record else None
-    web = [links_line(facts), bibtex, discussed_in(places, titles or {})]
+    links as identifiers in print; on screen one row of actions: the links, and the
+    abstract and the BibTeX *record* on demand ("Discussed in" is on the paper's page)."""
+    actions = docutils.nodes.container(classes=[ACTIONS_CLASS])
+    actions += filter(None, [links_line(facts), abstract_block(facts)])
+    actions += [bibtex_block(record)] if record else []
     extras = [
         only_in(PRINTED_LINKS, *filter(None, [links_line(facts, printed=True)])),
-        only_in(WEB_EXTRAS, *filter(None, web)),
+        only_in(WEB_EXTRAS, *([actions] if actions.children else [])),
     ]
     return [extra for extra in extras if extra.children]
 
@@ -200,8 +223,6 @@ class FillEntries(SphinxPostTransform):
             return
         domain, library = cite_domain(self.env), research_domain(self.env).library
         citations = list_citations(domain)
-        places = research_domain(self.env).places_by_key()
-        titles = page_titles(self.env)
         references: dict[str, Citation] | None = None
         for node in pending:
             key, references_of = node["key"], node.get("references_of")
@@ -231,6 +252,5 @@ class FillEntries(SphinxPostTransform):
                 continue
             para.insert(0, docutils.nodes.Text(" "))
             para.insert(0, paper_label(library.identity(key)))
-            facts, record = library.facts(key), library.record(key)
-            extras = entry_extras(facts, record, places.get(key.lower(), []), titles)
+            extras = entry_extras(library.facts(key), library.record(key))
             node.replace_self([para, *extras])

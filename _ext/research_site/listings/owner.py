@@ -11,6 +11,7 @@ from __future__ import annotations
 import docutils.nodes
 from sphinx.util.docutils import SphinxDirective
 
+from ..bib.links import Link
 from ..config import contact_links, owner_position
 from .entries import link_paragraph
 
@@ -29,4 +30,5 @@ class OwnerDirective(SphinxDirective):
         if text:
             result.append(docutils.nodes.paragraph(text, text, classes=[POSITION_CLASS]))
         links = contact_links(self.config)
-        return result + ([link_paragraph(links, LINKS_CLASS)] if links else [])
+        paragraph = link_paragraph([Link(label, url) for label, url in links], LINKS_CLASS)
+        return result + ([paragraph] if links else [])

@@ -12,7 +12,8 @@ from sphinx.util.docutils import SphinxDirective
 from ..adapter import register_bibliography
 from ..bib.annotations import legend_items
 from ..bib.library import Library
-from ..outputs import DOWNLOADS, only_in
+from ..config import feed_path
+from ..outputs import DOWNLOADS, PAPER_PAGES, only_in
 from .domain import cite_domain, research_domain
 from .nodes import pending_entry
 from .references import LIST_BIBLIOGRAPHY_ID, BibliographyKey
@@ -66,7 +67,7 @@ class PublicationListDirective(ListingDirective):
 
     def run(self) -> list[docutils.nodes.Node]:
         library = self.library()
-        result: list[docutils.nodes.Node] = [legend(), self.download_link()]
+        result: list[docutils.nodes.Node] = [legend(), *self.download_links()]
         entries: dict[str, docutils.nodes.Element] = {}
         for year in library.years():
             section = docutils.nodes.section(ids=[str(year)], names=[str(year)])
@@ -85,15 +86,22 @@ class PublicationListDirective(ListingDirective):
         register_bibliography(cite_domain(self.env), where, self.lineno, style, entries)
         return result
 
-    def download_link(self) -> docutils.nodes.Element:
-        """A link to the clean ``.bib`` download (HTML only: EPUB and PDF have no such file)."""
-        target = self.config.research_site_bibtex_download
+    def file_link(self, text: str, target: str) -> docutils.nodes.paragraph:
+        """``text name``: a link to a file the build writes (*target*, in the output)."""
         uri = posixpath.relpath(target, posixpath.dirname(self.env.docname) or ".")
         para = docutils.nodes.paragraph(classes=["pub-download"])
-        para += docutils.nodes.Text("All entries as BibTeX: ")
+        para += docutils.nodes.Text(text)
         name = posixpath.basename(target)
         para += docutils.nodes.reference(name, name, refuri=uri)
-        return only_in(DOWNLOADS, para)
+        return para
+
+    def download_links(self) -> list[docutils.nodes.Element]:
+        """The clean ``.bib`` of every paper, and the feed of new ones (web pages only)."""
+        bibtex = self.file_link(
+            "All entries as BibTeX: ", self.config.research_site_bibtex_download
+        )
+        feed = self.file_link("New papers as an Atom feed: ", feed_path(self.config))
+        return [only_in(DOWNLOADS, bibtex), only_in(PAPER_PAGES, feed)]
 
 
 class SelectedPublicationsDirective(ListingDirective):

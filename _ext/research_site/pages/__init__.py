@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import assets, metadata
+from . import assets, feed, metadata
 
 if TYPE_CHECKING:
     import docutils.nodes
@@ -32,3 +32,4 @@ def page_context(
     assets.add_favicon(context)
     assets.drop_unused_code_assets(context, doctree)
     metadata.add_person_json_ld(app, pagename, context)
+    feed.link_feed(app, pagename, context)

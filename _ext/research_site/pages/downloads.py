@@ -7,8 +7,11 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.util.fileutil import copy_asset_file
+
 from ..bib.cleanbib import bibtex_file
 from ..bib.ris import ris_record
+from ..config import attachment_path
 from ..listings.domain import research_domain
 from ..listings.freshness import changed
 from ..outputs import DOWNLOADS, PAPER_PAGES, gets
@@ -36,6 +39,7 @@ def write_bibtex_download(app: Sphinx, exception: Exception | None) -> None:
     target = Path(app.outdir, app.config.research_site_bibtex_download)
     if not target.is_file() or changed(app.env, "bib"):
         write(target, bibtex_file(library.record(key) for key in library.papers))
+    copy_attachments(app)
     if not gets(app.builder, PAPER_PAGES):
         return
     folder = Path(app.outdir, app.config.research_site_paper_dir)
@@ -45,6 +49,17 @@ def write_bibtex_download(app: Sphinx, exception: Exception | None) -> None:
         if stem.name in stale or not stem.with_suffix(".ris").is_file():
             write(stem.with_suffix(".bib"), bibtex_file([library.record(key)]))
             write(stem.with_suffix(".ris"), ris_record(library.facts(key)), newline="")
+
+
+def copy_attachments(app: Sphinx) -> None:
+    """Copy the files of the repository that entries link (slides, posters...) into the site."""
+    library = research_domain(app.env).library
+    for key in library.data.entries:
+        for link in library.facts(key).links:
+            if link.local:
+                target = Path(app.outdir, attachment_path(app.config, link.url))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                copy_asset_file(Path(app.confdir, link.url), target, force=True)
 
 
 def note_stale_files(app: Sphinx, env: BuildEnvironment) -> None:

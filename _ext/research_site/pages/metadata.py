@@ -67,6 +67,9 @@ def scholarly_article(facts: EntryFacts, url: str) -> dict[str, Any]:
         article["sameAs"] = same
     if facts.abstract:
         article["abstract"] = plain(facts.abstract)
+    videos = [link.url for link in facts.links if link.field == "video" and not link.local]
+    if videos:
+        article["video"] = {"@type": "VideoObject", "name": facts.title_plain, "url": videos[0]}
     return article
 
 

@@ -6,6 +6,7 @@ pages (the speed layer keeps unchanged ones). Pages of papers gone from refs.bib
 from __future__ import annotations
 
 import html
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +18,9 @@ from sphinx.util.nodes import make_refnode
 
 from ..adapter import forget_page_numbers
 from ..bib.facts import EntryFacts
+from ..bib.links import Link
 from ..bib.texts import plain
-from ..config import paper_pagename
+from ..config import attachment_path, paper_pagename
 from ..listings.domain import Place, cite_domain, research_domain
 from ..listings.entries import (
     LINK_SEPARATOR,
@@ -155,7 +157,12 @@ def paper_body(app: Sphinx, page: PaperPage) -> docutils.nodes.section:
     def section_link(place: Place) -> docutils.nodes.Element:
         return link(place.docname, place.section_id, place.title)
 
-    links = links_line(facts)
+    def attachment(item: Link) -> docutils.nodes.Element:
+        path = attachment_path(app.config, item.url)
+        uri = posixpath.relpath(path, posixpath.dirname(page.pagename))
+        return docutils.nodes.reference(item.text, item.text, refuri=uri)
+
+    links = links_line(facts, attachment=attachment)
     section.extend([links] if links else [])
     if facts.abstract:
         abstract = docutils.nodes.paragraph("", "", *facts.abstract.render(EntryBackend()))

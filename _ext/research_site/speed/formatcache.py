@@ -109,7 +109,11 @@ class EntryCache:
             delattr(app.env, ENV_ATTRIBUTE)
         if not app.config.research_site_speed:
             return
-        signature, files = f"{code_digest()}:{app.config.research_site_owner}", files_digest(app)
+        config = app.config
+        signature = (
+            f"{code_digest()}:{config.research_site_owner}:{config.research_site_author_limit}"
+        )
+        files = files_digest(app)
         if isinstance(kept, FormattedEntries) and kept.signature == signature:
             self.entries = kept
             kept.same_files, kept.files = kept.files == files, files

@@ -124,3 +124,24 @@ document.addEventListener("DOMContentLoaded", () => {
     if (open && !open.contains(event.target)) close(open, false);
   });
 });
+
+// A long author list in a list of papers shows its first names and the owner; "+N more"
+// (a button, so the keyboard reaches it) shows every name in place, and fewer again.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const count of document.querySelectorAll(
+    "ul.pub-list .pub-more-count, ul.pub-selected .pub-more-count")) {
+    const authors = count.closest(".pub-authors");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "pub-more-toggle";
+    button.textContent = count.textContent;
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", () => {
+      const shortened = authors.classList.toggle("pub-shortened");
+      button.setAttribute("aria-expanded", String(!shortened));
+      button.textContent = shortened ? count.textContent : "fewer";
+    });
+    authors.classList.add("pub-shortened");
+    count.after(button);
+  }
+});

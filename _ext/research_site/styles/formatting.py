@@ -27,27 +27,43 @@ PART_PREFIX = "pub-"
 #: Tag names of the parts of an entry.
 TITLE, AUTHORS, OWNER, VENUE = "pub-title", "pub-authors", "pub-owner", "pub-venue"
 AWARD = "pub-award"
+#: Tag names of the authors a list may hide, of the "…" in their place, of "+N more".
+MORE, ELIDED, MORE_COUNT = "pub-more", "pub-elided", "pub-more-count"
 
 
-def authors_text(facts: EntryFacts) -> Text:
-    """All authors, full names in order, the owner bold, markers superscript."""
+def authors_text(facts: EntryFacts, limit: int = 0) -> Text:
+    """All authors, full names in order, the owner bold, markers superscript. Past *limit*
+    authors, those after the first ``limit - 2`` but the owner are tagged :data:`MORE`
+    (each run followed by an :data:`ELIDED` "…"), and :data:`MORE_COUNT` says how many:
+    a list may show them on demand; every other output shows every name."""
+    long = 0 < limit < len(facts.authors)
+    hidden = set(range(max(limit - 2, 1), len(facts.authors))) if long else set()
     parts: list[Text | Tag | str] = []
+    run: list[Text | Tag | str] = []
     for n, author in enumerate(facts.authors):
-        if n:
-            parts.append(", ")
-        parts.append(Tag("strong", Tag(OWNER, author.name)) if author.is_owner else author.name)
-        if author.markers:
-            parts.append(Tag("sup", author.markers))
-    return Text(*parts)
+        name: list[Text | Tag | str] = [", "] if n else []
+        name.append(Tag("strong", Tag(OWNER, author.name)) if author.is_owner else author.name)
+        name += [Tag("sup", author.markers)] if author.markers else []
+        if n in hidden and not author.is_owner:
+            run += name
+            continue
+        if run:
+            parts += [Tag(MORE, *run), Tag(ELIDED, ", \u2026")]
+            run = []
+        parts += name
+    if run:
+        parts += [Tag(MORE, *run), Tag(ELIDED, ", \u2026")]
+    count = len(hidden - {n for n, a in enumerate(facts.authors) if a.is_owner})
+    return Text(*parts, *([" ", Tag(MORE_COUNT, f"+{count} more")] if count else []))
 
 
-def entry_text(facts: EntryFacts) -> Text:
+def entry_text(facts: EntryFacts, limit: int = 0) -> Text:
     """The whole entry, each part tagged: the owner's paper as the owner lists it (title
     first, then authors, venue line, award); a work by others as references read
     (authors first)."""
     title, authors = (
         Tag(TITLE, facts.title.add_period()),
-        Tag(AUTHORS, authors_text(facts).add_period()),
+        Tag(AUTHORS, authors_text(facts, limit).add_period()),
     )
     parts: list[Tag | str] = [
         *((title, " ", authors) if facts.is_paper else (authors, " ", title)),
@@ -112,7 +128,8 @@ class ResearchStyle(BaseStyle):
         identity, cache = library.identity(entry.key), library.format_cache
         found = cache.get(identity.label, entry) if cache is not None else None
         if found is None:
-            found = IdentifiedEntry(identity, entry_text(library.facts(entry.key)))
+            text = entry_text(library.facts(entry.key), library.author_limit)
+            found = IdentifiedEntry(identity, text)
             if cache is not None:
                 cache.put(identity.label, entry, found)
         return found
