@@ -432,3 +432,29 @@ def test_a_long_author_list_is_one_keypress_from_every_name(
         assert all(f"Given{n:02d} Family{n:02d}" in text for n in (1, 9, 35, 37, 70))
         assert "\u2026" not in text
         page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_entries_read_at_a_glance_and_numbers_never_break(
+    browser: Any, base_url: str, width: int
+) -> None:
+    """At 1280 px the median entry is at most four lines; at either width no page range,
+    short venue name or label breaks across lines."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+    page.goto(base_url + "publications/index.html", wait_until="load")
+    lines = page.evaluate(
+        "() => [...document.querySelectorAll('li.pub-entry')].map(li => li.getBoundingClientRect()"
+        ".height / parseFloat(getComputedStyle(li.querySelector('p')).lineHeight))"
+    )
+    assert lines
+    if width == 1280:
+        assert sorted(lines)[len(lines) // 2] <= 4.2, lines
+    broken = page.evaluate(
+        "() => [...document.querySelectorAll("
+        "'li.pub-entry .pub-unbroken, li.pub-entry .pub-label')]"
+        ".filter(e => e.getClientRects().length > 1).map(e => e.textContent)"
+    )
+    assert broken == []
+    page.screenshot(path=str(ARTIFACTS / f"entries-{width}.png"), full_page=True)
+    page.close()
