@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from citations import research_page_citations
-from conftest import PROJECT, project_conf, project_papers, require_tool
+from conftest import PROJECT, copy_project, project_conf, project_papers, require_tool
 from linkcheck import broken_epub_links
 from seed import DATA, papers, research_citations
 
@@ -328,3 +328,42 @@ def test_citations_read_as_compressed_ranges_in_print_and_epub(
             assert not soup.select(".pub-previews, [data-previews]")
             for reads in filter(None, citations):
                 assert squash(reads) in flat, reads
+
+
+#: A section ("2 Publications") or a year of the list ("2.1 2025").
+HEADING = re.compile(r"^(?:\d{1,2} [A-Z].*|\d{1,2}\.\d{1,2} 20\d\d)$")
+
+
+def test_no_section_opens_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    """With two papers appended, every section and year heading has at least three lines
+    under it on its page (the running foot aside)."""
+    require_tool("latexmk", "xelatex", "pdftotext")
+    src = copy_project(tmp_path / "src")
+    with (src / "refs.bib").open("a", encoding="utf-8") as bib:
+        for n in (1, 2):
+            bib.write(
+                f"\n@misc{{wang2026extra{n}, author = {{Mingze Wang and Ada Lovelace}},"
+                f" title = {{An Appended Paper Number {n} With a Title Long Enough to Wrap Once}},"
+                f" year = {{2026}}, eprint = {{2601.0000{n}}}, archiveprefix = {{arXiv}}}}\n"
+            )
+    sphinx = Path(sys.executable).parent / "sphinx-build"
+    result = subprocess.run(
+        [str(sphinx), "-M", "latexpdf", str(src), str(tmp_path / "out"), "-q"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    (pdf,) = (tmp_path / "out" / "latex").glob("*.pdf")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    owner = str(project_conf()["owner"])
+    for number, page in enumerate(text.split("\f")[:-1], start=1):
+        lines = [
+            line
+            for line in page.splitlines()
+            if line.strip() and line.strip() != owner and not re.fullmatch(r"page \d+ of \d+", line)
+        ]
+        for index, line in enumerate(lines):
+            if HEADING.match(line):
+                assert len(lines) - index - 1 >= 3, f"page {number}: {line!r} at its foot"
