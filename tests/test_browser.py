@@ -215,6 +215,9 @@ def test_axe_finds_no_violations(browser: Any, base_url: str, site: Build, schem
         # "load": deferred scripts (furo's theme) have run; the CSP test above waits for
         # network idle on every page, axe needs only the laid-out page.
         page.goto(base_url + path, wait_until="load")
+        if path in research_pages(site):  # with a citation's preview open
+            page.locator(".pub-cite[data-previews] .bibtex-citation a").first.focus()
+            page.locator(".pub-popover").wait_for(state="visible", timeout=3000)
         page.evaluate(axe_source.read_text(encoding="utf-8"))
         violations = page.evaluate(
             "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
@@ -304,26 +307,35 @@ def shown(popover: Any) -> list[list[str]]:
 PUBLICATIONS_PAGE = "publications/index.html"
 
 
-def test_every_citation_previews_its_papers_on_hover_and_escape_closes(
-    context: Any, base_url: str, site: Build
-) -> None:
-    page = context.new_page()
-    count = 0
+def open_every_preview(page: Any, base_url: str, site: Build, open_by: str) -> Iterator[Any]:
+    """Open each citation's preview of each research page (*open_by*: ``hover`` or ``tap``
+    its first number), check that it shows its papers as their lists do, yield the citation,
+    and close the preview with Escape."""
     for path in research_pages(site):
         page.goto(base_url + path, wait_until="load")
         cites = page.locator(".pub-cite[data-previews]")
         for n in range(cites.count()):
             cite = cites.nth(n)
             ids = cite.get_attribute("data-previews").split()
-            cite.locator(".bibtex-citation a").first.hover()
+            getattr(cite.locator(".bibtex-citation a").first, open_by)()
             popover = cite.locator(".pub-popover")
             popover.wait_for(state="visible", timeout=3000)
+            assert page.url == base_url + path, "opening the preview left the page"
             assert shown(popover) == [as_listed(site, path, i) for i in ids], (path, n)
-            assert cite.locator("a[aria-expanded=true]").count() >= 1
+            yield cite
             page.keyboard.press("Escape")
             popover.wait_for(state="detached", timeout=3000)
-            page.mouse.move(0, 0)
-            count += 1
+
+
+def test_every_citation_previews_its_papers_on_hover_and_escape_closes(
+    context: Any, base_url: str, site: Build
+) -> None:
+    page = context.new_page()
+    count = 0
+    for cite in open_every_preview(page, base_url, site, "hover"):
+        assert cite.locator("a[aria-expanded=true]").count() >= 1
+        count += 1
+    page.mouse.move(0, 0)
     assert count >= len(research_citations_of_the_seed())
     assert page.evaluate("window.__cspViolations") == []
 
@@ -362,51 +374,15 @@ def test_every_citation_previews_on_tap_at_375px(browser: Any, base_url: str, si
     )
     ctx.add_init_script(CSP_LISTENER)
     page = ctx.new_page()
-    for path in research_pages(site):
-        page.goto(base_url + path, wait_until="load")
-        cites = page.locator(".pub-cite[data-previews]")
-        for n in range(cites.count()):
-            cite = cites.nth(n)
-            ids = cite.get_attribute("data-previews").split()
-            cite.locator(".bibtex-citation a").first.tap()
-            popover = cite.locator(".pub-popover")
-            popover.wait_for(state="visible", timeout=3000)
-            assert page.url == base_url + path, "the first tap left the page"
-            assert shown(popover) == [as_listed(site, path, i) for i in ids], (path, n)
-            sheet, number = popover.bounding_box(), cite.bounding_box()
-            assert sheet["y"] + sheet["height"] <= 800 + 1 and sheet["width"] <= 375
-            apart = number["y"] + number["height"] <= sheet["y"] + 1 or (
-                number["y"] >= sheet["y"] + sheet["height"] - 1
-            )
-            assert apart, f"the sheet covers the citation ({path}, {n})"
-            page.keyboard.press("Escape")
-            popover.wait_for(state="detached", timeout=3000)
+    for cite in open_every_preview(page, base_url, site, "tap"):
+        sheet, number = cite.locator(".pub-popover").bounding_box(), cite.bounding_box()
+        assert sheet["y"] + sheet["height"] <= 800 + 1 and sheet["width"] <= 375
+        apart = number["y"] + number["height"] <= sheet["y"] + 1 or (
+            number["y"] >= sheet["y"] + sheet["height"] - 1
+        )
+        assert apart, "the sheet covers the citation"
     assert page.evaluate("window.__cspViolations") == []
     ctx.close()
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations_with_a_preview_open(
-    browser: Any, base_url: str, site: Build, scheme: str
-) -> None:
-    axe_source = NODE_MODULES / "axe-core" / "axe.min.js"
-    require_path(axe_source, NPM_HINT)
-    ctx = browser.new_context(bypass_csp=True, color_scheme=scheme)
-    page = ctx.new_page()
-    found = {}
-    for path in research_pages(site):
-        page.goto(base_url + path, wait_until="load")
-        page.locator(".pub-cite[data-previews] .bibtex-citation a").first.focus()
-        page.locator(".pub-popover").wait_for(state="visible", timeout=3000)
-        page.evaluate(axe_source.read_text(encoding="utf-8"))
-        violations = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-            ".map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)"
-        )
-        if violations:
-            found[path] = violations
-    ctx.close()
-    assert found == {}, json.dumps(found, indent=1)
 
 
 def test_a_long_author_list_is_one_keypress_from_every_name(

@@ -5,7 +5,7 @@ nodes as the lists (web pages only, :mod:`..outputs`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import docutils.nodes
 from sphinx.addnodes import pending_xref
@@ -24,6 +24,9 @@ from .references import (
     numbers_reference,
 )
 
+if TYPE_CHECKING:
+    from sphinxcontrib.bibtex.domain import Citation
+
 #: The class of one entry's preview.
 PREVIEW_CLASS = "pub-preview"
 
@@ -39,8 +42,13 @@ class CitationPreviews(SphinxPostTransform):
             return
         domain, library = cite_domain(self.env), research_domain(self.env).library
         papers, store, made = list_citations(domain), preview_store(), set()
+        works_of: dict[str, dict[str, Citation]] = {}  # each page's references, looked up once
         for ref in refs:
-            works = formatted_citations(domain, BibliographyKey(ref["refdoc"], REFERENCES_ID))
+            docname = ref["refdoc"]
+            if docname not in works_of:
+                where = BibliographyKey(docname, REFERENCES_ID)
+                works_of[docname] = formatted_citations(domain, where)
+            works = works_of[docname]
             keys = [target.key for target in parse_citation_targets(ref["reftarget"])]
             known = [library.identity(key) for key in keys if key in library.data.entries]
             ids = []
